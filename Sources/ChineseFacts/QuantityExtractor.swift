@@ -1,0 +1,355 @@
+/// Byte-level matching tables built once from `FactLexicon`.
+final class FactTables: Sendable {
+    static let shared = FactTables()
+
+    enum UnitClass: Sendable {
+        case count, money(String), measure, duration, percentPoints, ordinal
+    }
+
+    /// Every unit word after a number, longest first, with its class and the unit to report.
+    let afterNumber: [(word: UTF8Word, cls: UnitClass, unit: String)]
+    let ordinalUnits: [UTF8Word]
+    let attributes: [UTF8Word]
+    let openers: [UTF8Word]
+    let trailing: [UTF8Word]
+    let changes: [(UTF8Word, Change)]
+    let techNames: [UTF8Word]
+
+    init() {
+        var all: [(UTF8Word, UnitClass, String)] = []
+        for w in FactLexicon.percentagePoints { all.append((UTF8Word(w), .percentPoints, "pp")) }
+        for (w, code) in FactLexicon.currencies { all.append((UTF8Word(w), .money(code), code)) }
+        for w in FactLexicon.durations { all.append((UTF8Word(w), .duration, w)) }
+        for w in FactLexicon.units { all.append((UTF8Word(w), .measure, w)) }
+        for w in FactLexicon.measureWords { all.append((UTF8Word(w), .count, w)) }
+        all.append((UTF8Word("周年"), .ordinal, "周年"))
+        // Longest first; on equal length keep the order above (percent, money, duration, measure, count).
+        afterNumber = all.enumerated().sorted { a, b in
+            a.element.0.bytes.count != b.element.0.bytes.count
+                ? a.element.0.bytes.count > b.element.0.bytes.count : a.offset < b.offset
+        }.map { (word: $0.element.0, cls: $0.element.1, unit: $0.element.2) }
+        ordinalUnits = FactLexicon.ordinalUnits.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        attributes = FactLexicon.attributes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        openers = FactLexicon.clauseOpeners.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        trailing = FactLexicon.trailingFunctionWords.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        changes = FactLexicon.changeWords.map { (UTF8Word($0.word), $0.change) }
+        techNames = FactLexicon.techNames.map(UTF8Word.init)
+    }
+}
+
+/// Scalars that end a clause (the subject of a quantity never crosses them).
+@inline(__always) func isClauseBoundary(_ v: UInt32) -> Bool {
+    switch v {
+    case 0xFF0C, 0x2C, 0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0xFF01, 0x21, 0xFF1F, 0x3F, 0x0A, 0x0D, 0x3001, 0x09,
+        0x2028, 0x2029:
+        return true
+    default: return false
+    }
+}
+
+/// Scalars that end a sentence.
+@inline(__always) func isSentenceBoundary(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x3002, 0xFF1B, 0x3B, 0xFF01, 0x21, 0xFF1F, 0x3F, 0x0A, 0x0D, 0x2028, 0x2029: return true
+    default: return false
+    }
+}
+
+@inline(__always) func isIdeograph(_ v: UInt32) -> Bool {
+    (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x2FFFF)
+}
+
+@inline(__always) func isASCIILetter(_ v: UInt32) -> Bool {
+    (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+}
+
+/// The scanning core and the quantity extractors over one document's UTF-8 bytes.
+struct QuantityExtractor {
+    let reader: UTF8Reader
+    let tables = FactTables.shared
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        reader = UTF8Reader(bytes)
+    }
+
+    func string(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[a..<b]), as: UTF8.self)
+    }
+
+    func longest(_ words: [UTF8Word], at i: Int) -> UTF8Word? {
+        words.first { reader.matches($0.bytes, at: i) }
+    }
+
+    func longest(_ words: [UTF8Word], endingAt i: Int) -> UTF8Word? {
+        words.first { reader.matches($0.bytes, endingAt: i) }
+    }
+
+    // MARK: The pass
+
+    func facts() -> [Fact] {
+        var facts: [Fact] = []
+        var sentenceYears = YearTracker()
+        NumeralScanner().forEachMatch(in: reader.bytes) { m in
+            if var f = quantityFact(m) {
+                f.date = sentenceYears.year(for: f.utf8Start, reader: reader)
+                facts.append(f)
+            }
+        }
+        distributeLists(&facts)
+        inheritSubjects(&facts)
+        facts.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        return facts
+    }
+
+    /// One fact for a numeral match, or nil when it is not a quantity (a year, a footnote marker, 5G …).
+    func quantityFact(_ m: NumeralMatch) -> Fact? {
+        var q = m.quantity
+        let ns = m.numeralSpan
+        let next = reader.decode(at: ns.utf8End)
+        let prev = reader.decode(before: ns.utf8Start)
+        // Footnote markers: [12].
+        if (prev.value == 0x5B || prev.value == 0xFF3B) && (next.value == 0x5D || next.value == 0xFF3D) { return nil }
+        // Digits inside a Latin name or code: 5G, 3D, RCEP2, A1.
+        if m.isArabic {
+            if tables.techNames.contains(where: { reader.matches($0.bytes, at: ns.utf8Start) && $0.bytes.count == ns.utf8End - ns.utf8Start + 1 }) {
+                return nil
+            }
+            if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return nil }
+        }
+        // A rate base: 每百元.
+        if reader.matches(Array("每".utf8), endingAt: m.span.utf8Start) { return nil }
+        // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
+        if isDateNumber(m, next: next) { return nil }
+        // Party congresses and plenums: 二十大, 二十届三中全会, 十四届全国人大 (meetings, not quantities).
+        if isMeetingNumber(m) { return nil }
+
+        var end = ns.utf8End
+        var endScalar = ns.end
+        var kind: FactKind
+        var unit: String? = nil
+        var rule: String
+        var startByte = m.span.utf8Start
+        var startScalar = m.span.start
+        // 各2名: 各 belongs to the count.
+        if reader.matches(Array("各".utf8), endingAt: startByte), m.span.utf8Start == ns.utf8Start {
+            startByte -= 3
+            startScalar -= 1
+        }
+
+        switch q.kind {
+        case .percent:
+            kind = .percent
+            unit = q.percentUnit ?? "%"
+            rule = q.percentUnit == "‰" ? "<数>‰" : "百分之<数>|<数>%"
+            end = m.span.utf8End
+            endScalar = m.span.end
+        case .ordinal:
+            kind = .ordinal
+            guard let w = longest(tables.ordinalUnits, at: end) else {
+                // 第N with no measure word: a list label or part of a name.
+                return nil
+            }
+            unit = w.text
+            end += w.bytes.count
+            endScalar += w.scalarCount
+            rule = "第<数><量词>"
+        case .fraction:
+            kind = .number
+            rule = "<数>分之<数>"
+            end = m.span.utf8End
+            endScalar = m.span.end
+        case .number:
+            guard let u = tables.afterNumber.first(where: { reader.matches($0.word.bytes, at: end) }) else {
+                return nil
+            }
+            // 1美元兑7.1217元: the base of an exchange rate.
+            if reader.matches(Array("兑".utf8), at: end + u.word.bytes.count) { return nil }
+            switch u.cls {
+            case .count:
+                kind = .count
+                rule = "<数><量词>"
+                if u.unit == "级" && !isTierCount(m) {
+                    kind = .ordinal
+                    rule = "<数>级"
+                } else if u.unit == "届" || u.unit == "期" {
+                    kind = isEditionCount(m) ? .count : .ordinal
+                    rule = "<数>届"
+                }
+            case .money(let code):
+                kind = .money
+                rule = "<数><货币>"
+                unit = code
+            case .measure:
+                kind = .measure
+                rule = "<数><单位>"
+            case .duration:
+                kind = .duration
+                rule = "<数><时长>"
+                // 2024年 is a year (handled above); 50年 is a duration.
+            case .percentPoints:
+                kind = .percent
+                rule = "<数>个百分点"
+            case .ordinal:
+                kind = .ordinal
+                rule = "<数>周年"
+            }
+            if unit == nil { unit = u.unit }
+            end += u.word.bytes.count
+            endScalar += u.word.scalarCount
+            // 元/人, 元/吨: a per-unit amount keeps its base in the text.
+            if case .money = u.cls {
+                let slash = reader.decode(at: end)
+                if slash.value == 0x2F || slash.value == 0xFF0F {
+                    let after = reader.decode(at: end + slash.length)
+                    if isIdeograph(after.value) {
+                        end += slash.length + after.length
+                        endScalar += 2
+                    }
+                }
+            }
+        }
+        // Hedges after the unit: 35岁及以下, 3.5万亩左右, 50万元以上.
+        if q.kind == .number || q.kind == .ordinal {
+            if m.span.utf8End > ns.utf8End, m.span.utf8End <= end {
+                // a hedge right after the numeral that the unit search passed over: keep the scanner's
+            } else if let (hq, hb, hs) = NumeralHedges.suffix(reader, at: end) {
+                if q.qualifier == .exact { q.qualifier = hq }
+                end += hb
+                endScalar += hs
+            }
+        }
+        var fact = Fact(
+            kind: kind, text: string(startByte, end), start: startScalar, end: endScalar,
+            value: .number(q.value), unit: unit, qualifier: q.qualifier == .exact ? nil : q.qualifier,
+            upper: q.qualifier == .range ? q.upper : nil, rule: rule, utf8Start: startByte, utf8End: end)
+        if q.kind == .percent, m.span.utf8End > ns.utf8End, let (_, hb, hs) = NumeralHedges.suffix(reader, at: ns.utf8End) {
+            // 50%以上: keep the hedge in the text (already in m.span).
+            _ = (hb, hs)
+        }
+        fact.change = change(before: startByte)
+        let (subject, attribute) = subjectAndAttribute(fact: fact, numeralStart: startByte, unitEnd: end, kind: kind)
+        fact.subject = subject
+        fact.attribute = attribute
+        return fact
+    }
+
+    // MARK: Dates and meetings to leave alone
+
+    func isDateNumber(_ m: NumeralMatch, next: (value: UInt32, length: Int)) -> Bool {
+        let ns = m.numeralSpan
+        guard m.quantity.kind == .number, m.quantity.value.isInteger else { return false }
+        let v = m.quantity.value
+        if next.value == 0x5E74 {  // 年
+            if m.isDigitString { return true }
+            if m.isArabic, ns.utf8End - ns.utf8Start == 4, v >= ExactDecimal(1900), v <= ExactDecimal(2100) { return true }
+            // 2013—2017年: the first year of a span.
+            if m.quantity.qualifier == .range, let u = m.quantity.upper, u >= ExactDecimal(1900), u <= ExactDecimal(2100) {
+                return true
+            }
+        }
+        if m.isArabic, ns.utf8End - ns.utf8Start == 4, v >= ExactDecimal(1900), v <= ExactDecimal(2100) {
+            // 2024第三届, 2024—2025: a bare year.
+            let n = reader.decode(at: ns.utf8End).value
+            if n == 0x7B2C || n == 0x2014 || n == 0x2D || n == 0x81F3 { return true }
+        }
+        if m.quantity.qualifier == .range, let u = m.quantity.upper, m.isArabic, u >= ExactDecimal(1900),
+            u <= ExactDecimal(2100), v >= ExactDecimal(1900)
+        {
+            return true
+        }
+        // 12月, 12月份 (not 2个月), 28日 after a month, 上半年.
+        if next.value == 0x6708, v >= ExactDecimal(1), v <= ExactDecimal(12) { return true }  // 月
+        if next.value == 0x65E5 || next.value == 0x53F7 {  // 日 号
+            let before = reader.decode(before: m.span.utf8Start).value
+            if before == 0x6708 { return true }
+        }
+        return false
+    }
+
+    func isMeetingNumber(_ m: NumeralMatch) -> Bool {
+        let end = m.numeralSpan.utf8End
+        let words = ["大", "届", "中全会", "次全国代表大会", "次会议", "次全体会议"]
+        if reader.matches(Array("大".utf8), at: end) {
+            // 二十大, 党的十八大 (but not 五大 in “五大”平台: no 党 or 届 around, handled as no fact).
+            return true
+        }
+        if reader.matches(Array("届".utf8), at: end) {
+            // 二十届三中全会, 十四届全国人大: a congress, not an edition count.
+            let after = end + 3
+            if let e = NumeralScanner().matches(in: UnsafeBufferPointer(rebasing: reader.bytes[after..<min(reader.count, after + 30)])).first,
+                e.numeralSpan.utf8Start == 0, reader.matches(Array("中全会".utf8), at: after + e.numeralSpan.utf8End)
+            {
+                return true
+            }
+            for w in ["全国人大", "全国人民代表大会", "全国政协", "人大", "中央委员会", "中央"] where reader.matches(Array(w.utf8), at: after) {
+                return true
+            }
+        }
+        if reader.matches(Array("中全会".utf8), at: end) { return true }
+        if reader.matches(Array("次会议".utf8), at: end) || reader.matches(Array("次全体会议".utf8), at: end) {
+            let before = string(max(0, m.span.utf8Start - 30), m.span.utf8Start)
+            if before.contains("届") { return true }
+        }
+        _ = words
+        return false
+    }
+
+    /// 乡村两级, 区、乡、村三级: tiers counted, not a grade.
+    func isTierCount(_ m: NumeralMatch) -> Bool {
+        if m.quantity.value == ExactDecimal(2), reader.matches(Array("两".utf8), at: m.numeralSpan.utf8Start) {
+            return true
+        }
+        // A list of places right before: 区、乡、村三级.
+        let before = reader.decode(before: m.span.utf8Start)
+        let before2 = reader.decode(before: m.span.utf8Start - before.length)
+        if before2.value == 0x3001 { return true }
+        return false
+    }
+
+    /// 连续举办十一届: editions counted.
+    func isEditionCount(_ m: NumeralMatch) -> Bool {
+        for w in ["连续举办", "举办", "连续", "共", "累计", "已"] where reader.matches(Array(w.utf8), endingAt: m.span.utf8Start) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Change
+
+    func change(before i: Int) -> Change? {
+        // Look back within the clause, at most 10 scalars.
+        var j = i
+        var steps = 0
+        while j > 0 && steps < 10 {
+            for (w, c) in tables.changes where reader.matches(w.bytes, endingAt: j) {
+                return c
+            }
+            let p = reader.decode(before: j)
+            if isClauseBoundary(p.value) || p.length == 0 { break }
+            // Stop at another number: the change word belongs to it.
+            if Digits.isDigitScalar(p.value) { break }
+            j -= p.length
+            steps += 1
+        }
+        return nil
+    }
+}
+
+/// Suffix hedges for the extractor (after the unit).
+enum NumeralHedges {
+    static let words = NumeralLexicon.suffixHedges.map { (UTF8Word($0.0), $0.1) }
+
+    static func suffix(_ reader: UTF8Reader, at i: Int) -> (Qualifier, Int, Int)? {
+        for (w, q) in words where reader.matches(w.bytes, at: i) {
+            return (q, w.bytes.count, w.scalarCount)
+        }
+        return nil
+    }
+}
+
+enum Digits {
+    @inline(__always) static func isDigitScalar(_ v: UInt32) -> Bool {
+        (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19)
+    }
+}

@@ -1,0 +1,289 @@
+extension QuantityExtractor {
+    /// Scalars allowed inside a subject phrase besides ideographs: quotes, brackets, letters, digits.
+    @inline(__always) func isPhraseScalar(_ v: UInt32) -> Bool {
+        if isIdeograph(v) || isASCIILetter(v) { return true }
+        switch v {
+        case 0x201C, 0x201D, 0x300A, 0x300B, 0x3008, 0x3009, 0x28, 0x29, 0xFF08, 0xFF09, 0x2B, 0x2F, 0xFF0B, 0x300C,
+            0x300D, 0xB7, 0x2022, 0x2014:
+            return true
+        default: return Digits.isDigitScalar(v)
+        }
+    }
+
+    /// The subject and attribute of a quantity: the noun phrase after a measure
+    /// word (培养146名化工类高校人才 → 化工类高校人才) or the phrase before the
+    /// number back to the clause boundary, verbs trimmed (新成立非公企业党组织11个 → 非公企业党组织).
+    func subjectAndAttribute(fact: Fact, numeralStart: Int, unitEnd: Int, kind: FactKind) -> (String?, String?) {
+        if kind == .count || kind == .ordinal, let s = forwardSubject(from: unitEnd) {
+            return (s, nil)
+        }
+        return backwardSubject(before: numeralStart, allowListComma: false)
+    }
+
+    /// The noun phrase right after a measure word, or nil.
+    func forwardSubject(from start: Int) -> String? {
+        var i = start
+        // One verb may stand between: 28人认定初中高级职称, 65人次开展谈话.
+        if let w = longest(tables.openers, at: i), w.scalarCount >= 2 { i += w.bytes.count }
+        let phraseStart = i
+        var n = 0
+        while n < 24 {
+            let (v, len) = reader.decode(at: i)
+            guard len > 0, isPhraseScalar(v), !Digits.isDigitScalar(v) else { break }
+            if i > phraseStart, let w = longest(tables.openers, at: i), w.scalarCount >= 2 { break }
+            if v == 0x548C || v == 0x53CA || v == 0x7B49 || v == 0x7684 || v == 0x4E0E { break }  // 和 及 等 的 与
+            // A numeral starts another quantity: 4个方面11个问题.
+            if ScannerTriggers.isNumeralStart(reader, at: i) && i > phraseStart { break }
+            i += len
+            n += 1
+        }
+        guard n >= 1 else { return nil }
+        if n == 1, i - phraseStart == 3 {
+            // A single character after the measure word is rarely the subject (…名列, …个别).
+            return nil
+        }
+        return cleaned(string(phraseStart, i))
+    }
+
+    /// The phrase before a number back to the clause boundary, with the last verb
+    /// and trailing function words cut, and an attribute word split off.
+    func backwardSubject(before start: Int, allowListComma: Bool) -> (String?, String?) {
+        var end = start
+        // Trailing function words: 达到 为 超 增长 同比 …
+        var guardCount = 0
+        while guardCount < 6, let w = longest(tables.trailing, endingAt: end) {
+            end -= w.bytes.count
+            guardCount += 1
+        }
+        var i = end
+        var n = 0
+        while i > 0 && n < 40 {
+            let p = reader.decode(before: i)
+            if p.length == 0 { break }
+            if isClauseBoundary(p.value) && !(allowListComma && p.value == 0x3001) { break }
+            if p.value == 0xFF08 || p.value == 0x28 {
+                // An opening bracket without its close in the phrase: the phrase is inside it.
+                let inner = string(i, end)
+                if !inner.contains(")") && !inner.contains("）") { break }
+            }
+            if !isPhraseScalar(p.value) && !(allowListComma && p.value == 0x3001) && p.value != 0x5B && p.value != 0x5D
+                && p.value != 0x2E && p.value != 0x25
+            {
+                break
+            }
+            i -= p.length
+            n += 1
+        }
+        var phraseStart = i
+        // Cut after the rightmost verb that leaves at least two characters.
+        var k = end
+        var cut: Int? = nil
+        while k > phraseStart {
+            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart {
+                if end - k >= 6 {
+                    cut = k
+                    break
+                }
+            }
+            k -= reader.decode(before: k).length
+        }
+        if let cut { phraseStart = cut }
+        var phrase = string(phraseStart, end)
+        phrase = removingFootnotes(phrase)
+        var attribute: String? = nil
+        for a in tables.attributes where phrase.hasSuffix(a.text) {
+            attribute = a.text
+            phrase = String(phrase.dropLast(a.text.count))
+            break
+        }
+        let subject = cleaned(phrase)
+        return (subject, attribute)
+    }
+
+    /// Trims function words and stray punctuation from both ends; nil if nothing is left.
+    func cleaned(_ s: String) -> String? {
+        var t = Substring(s)
+        var changed = true
+        while changed {
+            changed = false
+            for w in ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计"] {
+                if t.hasSuffix(w) && t.count > w.count {
+                    t = t.dropLast(w.count)
+                    changed = true
+                }
+            }
+            for w in ["的", "对", "在", "为", "、", "及", "和"] where t.hasPrefix(w) && t.count > w.count {
+                t = t.dropFirst(w.count)
+                changed = true
+            }
+        }
+        // Unbalanced brackets at the ends.
+        if t.hasSuffix("（") || t.hasSuffix("(") { t = t.dropLast() }
+        if t.hasPrefix("）") || t.hasPrefix(")") { t = t.dropFirst() }
+        let r = String(t)
+        return r.isEmpty ? nil : r
+    }
+
+    /// Drops footnote markers such as [12] from a phrase.
+    func removingFootnotes(_ s: String) -> String {
+        guard s.contains("[") else { return s }
+        var out = ""
+        var skipping = false
+        var buffer = ""
+        for c in s {
+            if c == "[" {
+                skipping = true
+                buffer = "["
+                continue
+            }
+            if skipping {
+                buffer.append(c)
+                if c == "]" {
+                    skipping = false
+                    buffer = ""
+                } else if !c.isASCII || !c.isNumber {
+                    out += buffer
+                    skipping = false
+                    buffer = ""
+                }
+                continue
+            }
+            out.append(c)
+        }
+        return out + buffer
+    }
+
+    // MARK: Lists
+
+    /// `党组织、工会、共青团、妇联组织覆盖率达到100%、80%、44%、98%`: one subject per value.
+    func distributeLists(_ facts: inout [Fact]) {
+        facts.sort { $0.utf8Start < $1.utf8Start }
+        var i = 0
+        while i < facts.count {
+            var j = i
+            while j + 1 < facts.count, facts[j + 1].kind == facts[i].kind,
+                string(facts[j].utf8End, facts[j + 1].utf8Start) == "、"
+            {
+                j += 1
+            }
+            let k = j - i + 1
+            if k >= 2 {
+                let (phrase, attribute) = backwardSubject(before: facts[i].utf8Start, allowListComma: true)
+                var items: [String] = []
+                if let phrase {
+                    items = phrase.split(whereSeparator: { $0 == "、" }).map(String.init)
+                    if items.count == k - 1, let last = items.last,
+                        let r = last.firstIndex(of: "和") ?? last.firstIndex(of: "及")
+                    {
+                        items.removeLast()
+                        items.append(String(last[..<r]))
+                        items.append(String(last[last.index(after: r)...]))
+                    }
+                }
+                if items.count == k {
+                    for (n, item) in items.enumerated() {
+                        facts[i + n].subject = cleaned(item)
+                        facts[i + n].attribute = attribute
+                    }
+                } else {
+                    for n in 1..<k where facts[i + n].subject == nil {
+                        facts[i + n].subject = facts[i].subject
+                        facts[i + n].attribute = facts[i + n].attribute ?? facts[i].attribute
+                    }
+                }
+            }
+            i = j + 1
+        }
+    }
+
+    /// A quantity with no subject of its own (同比增长32%) takes the subject and
+    /// attribute of the quantity before it in the same sentence.
+    func inheritSubjects(_ facts: inout [Fact]) {
+        for n in facts.indices.dropFirst() where facts[n].subject == nil {
+            let prev = facts[n - 1]
+            guard prev.subject != nil || prev.attribute != nil else { continue }
+            let between = reader.bytes[prev.utf8End..<facts[n].utf8Start]
+            var crosses = false
+            var k = between.startIndex
+            while k < between.endIndex {
+                let (v, len) = reader.decode(at: k)
+                if isSentenceBoundary(v) {
+                    crosses = true
+                    break
+                }
+                k += max(len, 1)
+            }
+            if crosses { continue }
+            facts[n].subject = prev.subject
+            if facts[n].attribute == nil { facts[n].attribute = prev.attribute }
+        }
+    }
+}
+
+/// Whether a numeral could start at a byte offset (for stopping a phrase).
+enum ScannerTriggers {
+    static func isNumeralStart(_ reader: UTF8Reader, at i: Int) -> Bool {
+        let (v, _) = reader.decode(at: i)
+        if Digits.isDigitScalar(v) { return true }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return NumeralLexicon.digits[s] != nil && NumeralLexicon.digits[s] != 0 && ChineseNumeral.parse(String(s)) != nil
+            && followsMeasureWord(reader, at: i)
+    }
+
+    static func followsMeasureWord(_ reader: UTF8Reader, at i: Int) -> Bool {
+        let (_, len) = reader.decode(at: i)
+        let next = i + len
+        return FactTables.shared.afterNumber.contains { reader.matches($0.word.bytes, at: next) }
+    }
+}
+
+/// Finds the year a sentence states before a fact.
+struct YearTracker {
+    /// `2024`, `2024-12`, or nil: the last year written before `pos` in its
+    /// sentence; a year with 以来 governs only its own clause.
+    mutating func year(for pos: Int, reader: UTF8Reader) -> String? {
+        var i = pos
+        var crossedClause = false
+        var steps = 0
+        let nian: [UInt8] = Array("年".utf8)
+        while i > 0 && steps < 400 {
+            let p = reader.decode(before: i)
+            if p.length == 0 || isSentenceBoundary(p.value) { return nil }
+            if p.value == 0xFF0C || p.value == 0x2C { crossedClause = true }
+            i -= p.length
+            steps += 1
+            // A year: four Arabic digits (19xx, 20xx) followed by 年 or 第.
+            let next = reader.decode(at: i + p.length)
+            guard p.value == 0x5E74 || (Digits.isDigitScalar(p.value) && next.value == 0x7B2C) else { continue }
+            let yearEnd = p.value == 0x5E74 ? i : i + p.length
+            guard yearEnd >= 4 else { continue }
+            var digits = ""
+            var ok = true
+            for k in (yearEnd - 4)..<yearEnd {
+                let b = reader.bytes[k]
+                if b < 0x30 || b > 0x39 { ok = false; break }
+                digits.append(Character(Unicode.Scalar(b)))
+            }
+            if yearEnd - 5 >= 0, reader.bytes[yearEnd - 5] >= 0x30 && reader.bytes[yearEnd - 5] <= 0x39 { ok = false }
+            guard ok, let y = Int(digits), y >= 1900, y <= 2100 else { continue }
+            let after = yearEnd + (p.value == 0x5E74 ? nian.count : 0)
+            if reader.matches(Array("以来".utf8), at: after) && crossedClause { return nil }
+            // 2024年12月: a month.
+            if p.value == 0x5E74 {
+                var k = after
+                var month = 0
+                var nd = 0
+                while k < reader.count, nd < 2, reader.bytes[k] >= 0x30, reader.bytes[k] <= 0x39 {
+                    month = month * 10 + Int(reader.bytes[k] - 0x30)
+                    k += 1
+                    nd += 1
+                }
+                if nd > 0, month >= 1, month <= 12, reader.matches(Array("月".utf8), at: k) {
+                    return digits + "-" + (month < 10 ? "0" : "") + String(month)
+                }
+            }
+            return digits
+        }
+        return nil
+    }
+}

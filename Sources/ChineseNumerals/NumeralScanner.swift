@@ -1,0 +1,214 @@
+/// A numeral expression found by `NumeralScanner`.
+///
+/// In `提供授信4000余万元`, the match is `4000余万` (scalars 4..<10), a number of
+/// 40000000 with qualifier `.over`; a measure word or unit may begin at `span.end`.
+public struct NumeralMatch: Sendable, Hashable {
+    /// The expression with its markers (第, 百分之, %, 余) and any hedge words
+    /// right around it (超, 约, 左右): Unicode-scalar and UTF-8 offsets, ends exclusive.
+    public var span: TextSpan
+    /// The expression without the hedge words before and after it.
+    public var numeralSpan: TextSpan
+    /// The value with its qualifier.
+    public var quantity: Quantity
+    /// Whether the numeral is written in digits only (`2024`, `１２．５`, `1,200`).
+    public var isArabic: Bool
+    /// Whether it was read digit by digit (`二〇二四`), as years are written.
+    public var isDigitString: Bool
+    /// The power of ten of the large units that end it: 4 for `2.3万`, 8 for `亿`, 0 for none.
+    public var trailingScale: Int
+}
+
+/// Finds every numeral expression in UTF-8 text, in one pass over the bytes.
+///
+/// `NumeralScanner().matches(in: "新成立非公企业党组织11个、工会4个")` finds `11`
+/// (scalars 10..<12) and `4` (15..<16). Words that only look like numerals
+/// (一些 统一 举一反三 第一时间 零容忍, see `NumeralLexicon.notNumbers`) are skipped.
+///
+/// - Complexity: O(n) in the length of the text; no regular expressions.
+public struct NumeralScanner: Sendable {
+    /// Creates a scanner.
+    public init() {}
+
+    /// Every numeral expression in `text`, in order.
+    public func matches(in text: String) -> [NumeralMatch] {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0) }
+    }
+
+    /// Every numeral expression in the UTF-8 bytes of a `Span`, in order.
+    public func matches(in span: Span<UInt8>) -> [NumeralMatch] {
+        span.withUnsafeBufferPointer { matches(in: $0) }
+    }
+
+    /// Every numeral expression in UTF-8 bytes, in order. Invalid bytes are
+    /// read as U+FFFD, one scalar each.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [NumeralMatch] {
+        var out: [NumeralMatch] = []
+        forEachMatch(in: bytes) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with each numeral expression in UTF-8 bytes, in order.
+    public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (NumeralMatch) -> Void) {
+        let reader = UTF8Reader(bytes)
+        let parser = NumeralParser(reader)
+        let n = bytes.count
+        var i = 0
+        var scalar = 0
+        let table = ScannerTables.shared
+        while i < n {
+            let b = bytes[i]
+            var isCandidate = false
+            var len = 1
+            if b < 0x80 {
+                isCandidate = b >= 0x30 && b <= 0x39
+            } else if b >= 0xE0 && b < 0xF0 {
+                len = 3
+                if i + 2 < n {
+                    let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+                    isCandidate = table.isTrigger(cp)
+                } else {
+                    len = 1
+                }
+            } else if b >= 0xF0 {
+                len = 4
+            } else if b >= 0xC0 {
+                len = 2
+            }
+            if !isCandidate {
+                i += Swift.min(len, n - i)
+                scalar += 1
+                continue
+            }
+            // A word that only looks like a numeral (统一, 第一时间): skip it.
+            if let skip = table.notNumberEnd(reader: reader, at: i) {
+                scalar += countScalars(bytes, from: i, to: skip)
+                i = skip
+                continue
+            }
+            var start = i
+            var startScalar = scalar
+            // A minus sign right before Arabic digits: -0.99‰ (not 1万-5万).
+            if b < 0x80, i > 0 {
+                let prev = reader.decode(before: i)
+                if prev.value == 0x2D || prev.value == 0xFF0D {
+                    let before = reader.decode(before: i - prev.length)
+                    if !NumeralParser.isDigitScalar(before.value) && !table.isTrigger(Int(before.value)) {
+                        start = i - prev.length
+                        startScalar = scalar - 1
+                    }
+                }
+            }
+            guard let e = parser.expression(at: start), e.end > i else {
+                // Not a numeral here: skip the character, or the whole digit run.
+                var j = i + Swift.min(len, n - i)
+                if b < 0x80 {
+                    while j < n, NumeralParser.isDigitScalar(reader.decode(at: j).value) { j += reader.decode(at: j).length }
+                }
+                scalar += countScalars(bytes, from: i, to: j)
+                i = j
+                continue
+            }
+            if e.core.isLoneZero {
+                i += len
+                scalar += 1
+                continue
+            }
+            var quantity = e.quantity
+            var spanStart = start
+            var spanStartScalar = startScalar
+            if let (q, hb, hs) = parser.prefixHedge(endingAt: start) {
+                if quantity.qualifier == .exact || (q != .about && quantity.qualifier == .over) {
+                    quantity.qualifier = q
+                }
+                spanStart = start - hb
+                spanStartScalar = startScalar - hs
+            }
+            let endScalar = scalar + countScalars(bytes, from: i, to: e.end)
+            var spanEnd = e.end
+            var spanEndScalar = endScalar
+            if let (q, hb, hs) = parser.suffixHedge(at: e.end) {
+                if quantity.qualifier == .exact { quantity.qualifier = q }
+                spanEnd += hb
+                spanEndScalar += hs
+            }
+            body(
+                NumeralMatch(
+                    span: TextSpan(start: spanStartScalar, end: spanEndScalar, utf8Start: spanStart, utf8End: spanEnd),
+                    numeralSpan: TextSpan(start: startScalar, end: endScalar, utf8Start: start, utf8End: e.end),
+                    quantity: quantity, isArabic: e.core.isArabic && quantity.kind != .ordinal,
+                    isDigitString: e.core.isDigitString, trailingScale: e.core.trailingScale))
+            i = e.end
+            scalar = endScalar
+        }
+    }
+
+    @inline(__always)
+    func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, from a: Int, to b: Int) -> Int {
+        var c = 0
+        var k = a
+        while k < b {
+            if bytes[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        return c
+    }
+}
+
+/// Lookup tables built once from `NumeralLexicon`.
+final class ScannerTables: Sendable {
+    static let shared = ScannerTables()
+
+    /// One bit per BMP code point: may a numeral expression start with it?
+    let triggers: [UInt64]
+    /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides).
+    let notNumbers: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
+
+    init() {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        func set(_ s: Unicode.Scalar) {
+            let v = Int(s.value)
+            if v < 65536 { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        for s in NumeralLexicon.digits.keys { set(s) }
+        for s in NumeralLexicon.smallUnits.keys { set(s) }
+        for s in NumeralLexicon.tens.keys { set(s) }
+        for s in ["第", "倒", "负", "几", "幾"] as [Unicode.Scalar] { set(s) }
+        for v in 0xFF10...0xFF19 { set(Unicode.Scalar(UInt32(v))!) }
+        triggers = bits
+        var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
+        for (word, unless) in NumeralLexicon.notNumbers {
+            let w = UTF8Word(word)
+            let u = unless.map(UTF8Word.init)
+            var offset = 0
+            var seen: Set<UInt32> = []
+            for s in word.unicodeScalars {
+                if !seen.contains(s.value) {
+                    table[s.value, default: []].append((w, offset, u))
+                    seen.insert(s.value)
+                }
+                offset += s.utf8.count
+            }
+        }
+        notNumbers = table
+    }
+
+    @inline(__always) func isTrigger(_ cp: Int) -> Bool {
+        cp < 65536 && cp >= 0 && triggers[cp >> 6] & (1 << UInt64(cp & 63)) != 0
+    }
+
+    /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
+    func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
+        let (v, _) = reader.decode(at: i)
+        guard let entries = notNumbers[v] else { return nil }
+        var best: Int? = nil
+        for (w, off, unless) in entries {
+            let s = i - off
+            guard s >= 0, reader.matches(w.bytes, at: s) else { continue }
+            if unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
+            let e = s + w.bytes.count
+            if e > i, best == nil || e > best! { best = e }
+        }
+        return best
+    }
+}

@@ -1,0 +1,95 @@
+/// Decodes Unicode scalars from UTF-8 bytes at any position, forwards and backwards:
+/// in `"约3.5万"`, `decode(at: 0)` is (约, 3 bytes).
+///
+/// Invalid bytes decode as U+FFFD, one byte each, so that no input traps.
+public struct UTF8Reader {
+    /// The bytes read.
+    public let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Creates a reader over UTF-8 bytes.
+    @inlinable public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The number of bytes.
+    @inlinable public var count: Int { bytes.count }
+
+    /// The scalar value at byte offset `i` and its length in bytes; (0, 0) at the end.
+    @inlinable public func decode(at i: Int) -> (value: UInt32, length: Int) {
+        let n = bytes.count
+        guard i < n else { return (0, 0) }
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 >= 0xE0 && b0 < 0xF0 {
+            if i + 2 < n {
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                    return ((UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F), 3)
+                }
+            }
+            return (0xFFFD, 1)
+        }
+        if b0 >= 0xC2 && b0 < 0xE0 {
+            if i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
+                return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2)
+            }
+            return (0xFFFD, 1)
+        }
+        if b0 >= 0xF0 && b0 < 0xF5 {
+            if i + 3 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80 {
+                let v =
+                    (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                return (v, 4)
+            }
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// The scalar that ends right before byte offset `i`, and its length; (0, 0) at the start.
+    @inlinable public func decode(before i: Int) -> (value: UInt32, length: Int) {
+        guard i > 0 else { return (0, 0) }
+        var j = i - 1
+        var steps = 0
+        while j > 0 && bytes[j] & 0xC0 == 0x80 && steps < 3 {
+            j -= 1
+            steps += 1
+        }
+        let d = decode(at: j)
+        if d.length == i - j { return d }
+        return (0xFFFD, 1)
+    }
+
+    /// Whether the UTF-8 bytes of `word` stand at byte offset `i`.
+    @inlinable public func matches(_ word: [UInt8], at i: Int) -> Bool {
+        let n = word.count
+        guard i >= 0, i + n <= bytes.count else { return false }
+        var k = 0
+        while k < n {
+            if bytes[i + k] != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the UTF-8 bytes of `word` end right before byte offset `i`.
+    @inlinable public func matches(_ word: [UInt8], endingAt i: Int) -> Bool {
+        matches(word, at: i - word.count)
+    }
+}
+
+/// A word as UTF-8 bytes with its length in scalars, for matching over bytes.
+public struct UTF8Word: Sendable, Hashable {
+    /// The word's text.
+    public let text: String
+    /// Its UTF-8 bytes.
+    public let bytes: [UInt8]
+    /// Its length in Unicode scalars.
+    public let scalarCount: Int
+
+    /// Creates a word: `UTF8Word("超过")`.
+    public init(_ text: String) {
+        self.text = text
+        bytes = Array(text.utf8)
+        scalarCount = text.unicodeScalars.count
+    }
+}

@@ -1,0 +1,168 @@
+import ArgumentParser
+import ChineseFacts
+import ChineseNumerals
+import ChineseTokenization
+import Foundation
+
+@main
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract structured facts from Chinese government-report prose.",
+        discussion: """
+            Examples:
+              extract                                  facts of the bundled seed document
+              extract report.txt --format jsonl        facts of one file as JSON Lines
+              cat report.txt | extract -               facts of standard input
+              extract tokenize report.txt              ICU words, one JSON object a line
+              extract tokenize --sentences report.txt  sentences instead of words
+              extract normalize 4000余万 百分之三至五     values of numeral expressions
+            """,
+        subcommands: [Facts.self, Tokenize.self, Normalize.self],
+        defaultSubcommand: Facts.self
+    )
+}
+
+/// Reads each path (or stdin for "-"), decoding UTF-8 with replacement and warning once per input.
+func loadDocuments(_ paths: [String]) -> (docs: [Document], failures: Int) {
+    var docs: [Document] = []
+    var failures = 0
+    for path in paths {
+        do {
+            let bytes = try readInput(path)
+            let decoded = DecodedText(bytes: bytes)
+            if decoded.replacedBytes > 0 {
+                warn("\(path): \(decoded.replacedBytes) bytes of invalid UTF-8 replaced with U+FFFD")
+            }
+            docs.append(Document(id: path == "-" ? "stdin" : path, text: decoded.text))
+        } catch {
+            warn("\(path): cannot read: \((error as NSError).localizedDescription)")
+            failures += 1
+        }
+    }
+    return (docs, failures)
+}
+
+func resolvedPaths(_ paths: [String]) throws -> [String] {
+    if !paths.isEmpty { return paths }
+    if isatty(STDIN_FILENO) == 0 { return ["-"] }
+    guard let seed = bundledSeedPath() else {
+        throw ValidationError("no input given and the bundled seed document was not found")
+    }
+    return [seed]
+}
+
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "Print the facts of each document (the default command).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl
+    }
+
+    @Option(help: "Output format.")
+    var format: Format = .jsonl
+
+    @Flag(help: "Add the rule that produced each fact.")
+    var explain = false
+
+    @Argument(help: "Files to read; '-' for standard input. With none: standard input if it is not a terminal, else the bundled seed document.")
+    var paths: [String] = []
+
+    func run() throws {
+        let (docs, failures) = loadDocuments(try resolvedPaths(paths))
+        let extractor = FactExtractor()
+        var out = StandardOutput()
+        for doc in docs {
+            var w = JSONWriter()
+            for fact in extractor.facts(in: doc.text) {
+                w.write(fact, doc: doc.id, explain: explain)
+            }
+            out.write(w.bytes)
+        }
+        out.flush()
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Tokenize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print ICU words (or sentences) as JSON Lines: {\"doc\",\"sentence\",\"text\",\"start\",\"end\",\"kind\"}.")
+
+    @Flag(help: "Print sentences instead of words.")
+    var sentences = false
+
+    @Argument(help: "Files to read; standard input when none is given.")
+    var paths: [String] = []
+
+    func run() throws {
+        let (docs, failures) = loadDocuments(paths.isEmpty ? ["-"] : paths)
+        let tokenizer = Tokenizer()
+        var out = StandardOutput()
+        for doc in docs {
+            let sents = try tokenizer.sentences(in: doc.text)
+            for (n, s) in sents.enumerated() {
+                var w = JSONWriter()
+                if sentences {
+                    w.writeRaw("{\"doc\":")
+                    w.writeString(doc.id)
+                    w.writeRaw(",\"sentence\":\(n),\"text\":")
+                    w.writeString(s.text)
+                    w.writeRaw(",\"start\":\(s.span.start),\"end\":\(s.span.end)}\n")
+                } else {
+                    for t in try tokenizer.words(in: doc.text, span: s.span) {
+                        w.writeRaw("{\"doc\":")
+                        w.writeString(doc.id)
+                        w.writeRaw(",\"sentence\":\(n),\"text\":")
+                        w.writeString(t.text)
+                        w.writeRaw(",\"start\":\(t.span.start),\"end\":\(t.span.end),\"kind\":\"\(t.kind.rawValue)\"}\n")
+                    }
+                }
+                out.write(w.bytes)
+            }
+        }
+        out.flush()
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the value of each numeral expression: {\"input\",\"value\",\"qualifier\",\"upper\",\"kind\"}.",
+        discussion: "Reads the expressions given, or standard input one per line. \"value\" is null when the whole input is not a numeral expression.")
+
+    @Argument(help: "Expressions such as 4000余万 or 百分之三至五.")
+    var expressions: [String] = []
+
+    func run() throws {
+        var out = StandardOutput()
+        var inputs = expressions
+        if inputs.isEmpty {
+            let bytes = try readInput("-")
+            let text = DecodedText(bytes: bytes).text
+            inputs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+            }
+            if inputs.last == "" { inputs.removeLast() }
+        }
+        for input in inputs {
+            var w = JSONWriter()
+            w.writeRaw("{\"input\":")
+            w.writeString(input)
+            if let q = ChineseNumeral.parse(input) {
+                w.writeRaw(",\"value\":\(q.value),\"qualifier\":\"\(q.qualifier.rawValue)\",\"upper\":")
+                w.writeRaw(q.upper.map { $0.description } ?? "null")
+                w.writeRaw(",\"kind\":\"\(q.kind.rawValue)\"")
+                if let u = q.percentUnit { w.writeRaw(",\"unit\":\"\(u)\"") }
+                if let f = q.fraction { w.writeRaw(",\"numerator\":\(f.numerator),\"denominator\":\(f.denominator)") }
+                if q.fromEnd { w.writeRaw(",\"fromEnd\":true") }
+                w.writeRaw("}\n")
+            } else {
+                w.writeRaw(",\"value\":null,\"qualifier\":null,\"upper\":null,\"kind\":null}\n")
+            }
+            out.write(w.bytes)
+        }
+        out.flush()
+    }
+}
