@@ -117,8 +117,9 @@ struct QuantityExtractor {
             }
             if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return nil }
         }
-        // A rate base: 每百元.
+        // A rate base: 每百元, 部/百人.
         if reader.matches(Array("每".utf8), endingAt: m.span.utf8Start) { return nil }
+        if prev.value == 0x2F || prev.value == 0xFF0F { return nil }
         // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
         if isDateNumber(m, next: next) { return nil }
         // Party congresses and plenums: 二十大, 二十届三中全会, 十四届全国人大 (meetings, not quantities).
@@ -278,7 +279,10 @@ struct QuantityExtractor {
             // 二十届三中全会, 十四届全国人大: a congress, not an edition count.
             let after = end + 3
             if let e = NumeralScanner().matches(in: UnsafeBufferPointer(rebasing: reader.bytes[after..<min(reader.count, after + 30)])).first,
-                e.numeralSpan.utf8Start == 0, reader.matches(Array("中全会".utf8), at: after + e.numeralSpan.utf8End)
+                e.numeralSpan.utf8Start == 0,
+                reader.matches(Array("中全会".utf8), at: after + e.numeralSpan.utf8End)
+                    || reader.matches(Array("中".utf8), at: after + e.numeralSpan.utf8End)
+                    || reader.matches(Array("次".utf8), at: after + e.numeralSpan.utf8End)
             {
                 return true
             }

@@ -75,26 +75,32 @@ extension QuantityExtractor {
             n += 1
         }
         var phraseStart = i
-        // Cut after the rightmost verb that leaves at least two characters.
-        var k = end
-        var cut: Int? = nil
-        while k > phraseStart {
-            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart {
-                if end - k >= 6 {
-                    cut = k
-                    break
-                }
-            }
-            k -= reader.decode(before: k).length
-        }
-        if let cut { phraseStart = cut }
-        var phrase = string(phraseStart, end)
-        phrase = removingFootnotes(phrase)
-        var attribute: String? = nil
-        for a in tables.attributes where phrase.hasSuffix(a.text) {
-            attribute = a.text
-            phrase = String(phrase.dropLast(a.text.count))
+        // Leading time words: 二季度增长4.7%.
+        for t in FactLexicon.leadingTimeWords where reader.matches(Array(t.utf8), at: phraseStart) {
+            if phraseStart + t.utf8.count <= end { phraseStart += t.utf8.count }
             break
+        }
+        // An attribute word at the end: 科技贷款余额 → 余额.
+        var attribute: String? = nil
+        var nounEnd = end
+        if let a = longest(tables.attributes, endingAt: end), end - a.bytes.count >= phraseStart {
+            attribute = a.text
+            nounEnd = end - a.bytes.count
+        }
+        // Cut after the rightmost verb that leaves at least two characters.
+        var k = nounEnd
+        while k > phraseStart {
+            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart, nounEnd - k >= 6 {
+                phraseStart = k
+                break
+            }
+            k -= max(reader.decode(before: k).length, 1)
+        }
+        var phrase = removingFootnotes(string(phraseStart, nounEnd))
+        if cleaned(phrase) == nil, let a = attribute {
+            // 出生率为6.77‰: the attribute alone is the subject.
+            phrase = a
+            attribute = nil
         }
         let subject = cleaned(phrase)
         return (subject, attribute)
