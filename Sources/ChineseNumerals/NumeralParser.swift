@@ -79,7 +79,7 @@ struct NumeralParser {
             let a = arabic(at: i)
             return (.arabic(a.value, lastDigitZero: a.lastDigitZero), a.end)
         }
-        guard v >= 0x3000, let s = Unicode.Scalar(v) else { return nil }
+        guard v >= 0x2000, let s = Unicode.Scalar(v) else { return nil }
         if let d = NumeralLexicon.digits[s] { return (.digit(d), i + len) }
         if let u = NumeralLexicon.smallUnits[s] {
             // 千瓦 千米 千克 百帕: the unit's prefix, not a numeral.
@@ -172,7 +172,7 @@ struct NumeralParser {
                 var firstDigitFullWidth = false
                 if reader.decode(at: start).value > 0x39 { firstDigitFullWidth = true }
                 let onlyFullWidthComma = groups.allSatisfy { $0.sep == 0xFF0C }
-                let accept = !onlyFullWidthComma || groups.count > 1 || pointFollows || firstDigitFullWidth
+                let accept = !onlyFullWidthComma || groups.count > 1 || pointFollows || firstDigitFullWidth || first == 1
                 if accept {
                     // Re-read the digits of the groups.
                     var k = i
@@ -380,7 +380,15 @@ struct NumeralParser {
             return (s, end)
         case .point:
             // 三点五: the point needs a digit before and digits after (read here).
-            guard let p = s.pending, s.pendingIsLoneDigit || s.pendingIsDigitString, p.lo == p.hi else { return nil }
+            // …五十点六: a point right after a unit adds the fraction to the whole.
+            let p: Bounds
+            if let pending = s.pending {
+                guard s.pendingIsLoneDigit || s.pendingIsDigitString, pending.lo == pending.hi else { return nil }
+                p = pending
+            } else {
+                guard s.lastUnit != nil, !s.afterHedge, s.qualifier == .exact else { return nil }
+                p = .zero
+            }
             var j = end
             var frac = ExactDecimal.zero
             var n = 0
@@ -398,8 +406,9 @@ struct NumeralParser {
         case .ji:
             s.hasChinese = true
             s.isArabic = false
-            guard s.pending == nil, !s.pendingJi else { return nil }
+            guard s.pending == nil, !s.pendingJi, s.qualifier == .exact else { return nil }
             s.pendingJi = true
+            if s.lastUnit != nil { s.qualifier = .range }  // 十几 10…19
             return (s, end)
         case .hedge(let q):
             guard s.qualifier == .exact, !s.pendingJi else { return nil }

@@ -62,18 +62,12 @@ public struct NumeralScanner: Sendable {
             var len = 1
             if b < 0x80 {
                 isCandidate = b >= 0x30 && b <= 0x39
-            } else if b >= 0xE0 && b < 0xF0 {
+            } else if b >= 0xE0 && b < 0xF0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 len = 3
-                if i + 2 < n {
-                    let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                    isCandidate = table.isTrigger(cp)
-                } else {
-                    len = 1
-                }
-            } else if b >= 0xF0 {
-                len = 4
-            } else if b >= 0xC0 {
-                len = 2
+                let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+                isCandidate = table.isTrigger(cp)
+            } else {
+                len = reader.decode(at: i).length
             }
             if !isCandidate {
                 i += Swift.min(len, n - i)

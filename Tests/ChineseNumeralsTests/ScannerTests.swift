@@ -1,0 +1,102 @@
+import ChineseNumerals
+import Testing
+
+@Suite("NumeralScanner")
+struct ScannerTests {
+    @Test func findsNumbersWithOffsets() {
+        let text = "新成立非公企业党组织11个、工会4个"
+        let m = NumeralScanner().matches(in: text)
+        #expect(m.map(\.quantity.value) == [ExactDecimal(11), ExactDecimal(4)])
+        #expect(m.map(\.span.start) == [10, 16])
+        #expect(m.map(\.span.end) == [12, 17])
+        #expect(m.map(\.span.utf8Start) == [30, 44])
+        let scalars = Array(text.unicodeScalars)
+        for x in m {
+            #expect(String(String.UnicodeScalarView(scalars[x.span.start..<x.span.end])) == String(text[utf8: x.span]))
+        }
+    }
+
+    @Test func hedgesAroundTheNumeral() {
+        let m = NumeralScanner().matches(in: "提供授信4000余万元，科技贷款余额超30亿元")
+        #expect(m.count == 2)
+        #expect(m[0].quantity.value == ExactDecimal(40_000_000))
+        #expect(m[0].quantity.qualifier == .over)
+        #expect(m[1].quantity.qualifier == .over)
+        #expect(m[1].span.start == m[1].numeralSpan.start - 1)  // 超 is in the span
+    }
+
+    @Test func offsetsCountScalarsBeyondTheBMP() {
+        let text = "😀😀共有12个"
+        let m = NumeralScanner().matches(in: text)
+        #expect(m.first?.span.start == 4)
+        #expect(m.first?.span.utf8Start == 14)
+    }
+
+    /// Words that contain numeral characters but are not numbers (the negative corpus).
+    @Test(arguments: [
+        "一些", "一旦", "统一", "一流", "举一反三", "万一", "百姓", "零容忍", "四海", "十分重要", "一致", "进一步",
+        "千方百计", "第一时间", "第一手资料", "一批知名高校", "三会一课", "四下基层", "一是", "一体推进", "一带一路",
+        "十四五", "两委成员", "唯一", "之一", "第一产业", "关键一年", "一次能源", "二氧化碳", "百货店", "二手房",
+    ])
+    func notNumbers(_ text: String) {
+        #expect(NumeralScanner().matches(in: text).isEmpty, "\(text)")
+    }
+
+    @Test func exceptionsToNotNumbers() {
+        #expect(NumeralScanner().matches(in: "休息十分钟").map(\.quantity.value) == [ExactDecimal(10)])
+        #expect(NumeralScanner().matches(in: "十分之一").first?.quantity.kind == .fraction)
+    }
+
+    @Test func aMillionDigitNumberDoesNotTrap() {
+        let text = String(repeating: "9", count: 1_000_000) + "万元，另有3个"
+        let m = NumeralScanner().matches(in: text)
+        #expect(m.map(\.quantity.value) == [ExactDecimal(3)])
+    }
+
+    @Test func repeatedLargeUnitsStop() {
+        // 十亿亿亿亿… overflows 38 digits: the scanner stops where the value would not fit.
+        let text = "十" + String(repeating: "亿", count: 20)
+        let m = NumeralScanner().matches(in: text)
+        #expect(m.count == 1)
+        #expect(m[0].quantity.value == ExactDecimal(significand: 1, exponent: 33))
+    }
+
+    @Test func neverTrapsOnRandomNumeralText() {
+        let alphabet = Array("一二三四五六七八九十百千万亿零〇两点余多几来超近约左右以上分之第百分之负%‰.,，0123456789０１２３至到—~-年个元")
+        var rng = SplitMix(seed: 42)
+        var s = ""
+        s.reserveCapacity(1 << 20)
+        while s.utf8.count < 1 << 20 { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+        let matches = NumeralScanner().matches(in: s)
+        #expect(!matches.isEmpty)
+        var last = -1
+        for m in matches {
+            #expect(m.span.start >= last)
+            #expect(m.span.end > m.span.start)
+            last = m.span.end
+        }
+        // parse on every line of it never traps either.
+        for line in s.split(separator: "，").prefix(20000) { _ = ChineseNumeral.parse(String(line)) }
+    }
+
+    @Test func invalidUTF8IsReadAsReplacementScalars() {
+        let bytes: [UInt8] = [0xFF, 0x31, 0x32, 0xE4, 0xB8] + Array("个".utf8)
+        let m = bytes.withUnsafeBufferPointer { NumeralScanner().matches(in: $0) }
+        #expect(m.count == 1)
+        #expect(m.first?.quantity.value == ExactDecimal(12))
+        #expect(m.first?.span.start == 1)
+    }
+}
+
+/// A small deterministic random number generator for tests.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
