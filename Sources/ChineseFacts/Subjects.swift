@@ -88,9 +88,22 @@ extension QuantityExtractor {
             nounEnd = end - a.bytes.count
         }
         // Cut after the rightmost verb that leaves at least two characters.
-        var k = nounEnd
+        // In a list (党组织、工会、…), only a verb before its first member counts.
+        var cutLimit = nounEnd
+        if allowListComma {
+            var q = phraseStart
+            while q < nounEnd {
+                let (v, len) = reader.decode(at: q)
+                if v == 0x3001 {
+                    cutLimit = q
+                    break
+                }
+                q += max(len, 1)
+            }
+        }
+        var k = cutLimit
         while k > phraseStart {
-            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart, nounEnd - k >= 6 {
+            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart, cutLimit - k >= 6 {
                 phraseStart = k
                 break
             }

@@ -1,0 +1,107 @@
+import ChineseFacts
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+func fixture(_ path: String) throws -> String {
+    try String(contentsOf: packageRoot.appendingPathComponent(path), encoding: .utf8)
+}
+
+let numericKinds: Set<FactKind> = [.count, .money, .percent, .measure, .duration, .ordinal, .number]
+
+/// Scores facts against a golden file as FACTS.md defines matching.
+struct Score {
+    var tp = 0, gold = 0, pred = 0
+    var subjectAgree = 0, qualifierAgree = 0
+    var missed: [Fact] = [], spurious: [Fact] = []
+    var precision: Double { pred == 0 ? 0 : Double(tp) / Double(pred) }
+    var recall: Double { gold == 0 ? 0 : Double(tp) / Double(gold) }
+    var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+    init(gold g: [Fact], predicted p: [Fact]) {
+        gold = g.count
+        pred = p.count
+        var used = Set<Int>()
+        for gf in g {
+            if let k = p.indices.first(where: { k in
+                !used.contains(k) && p[k].kind == gf.kind && p[k].start < gf.end && gf.start < p[k].end
+                    && p[k].value == gf.value && p[k].unit == gf.unit
+            }) {
+                used.insert(k)
+                tp += 1
+                let a = gf.subject, b = p[k].subject
+                if a == nil && b == nil { subjectAgree += 1 } else if let a, let b, a.contains(b) || b.contains(a), min(a.count, b.count) >= 2 {
+                    subjectAgree += 1
+                }
+                if (gf.qualifier ?? .exact) == (p[k].qualifier ?? .exact) { qualifierAgree += 1 }
+            } else {
+                missed.append(gf)
+            }
+        }
+        spurious = p.indices.filter { !used.contains($0) }.map { p[$0] }
+    }
+
+    var report: String {
+        let m = missed.map { "MISSED \($0.kind) \($0.text)@\($0.start) \($0.value)" }
+        let s = spurious.map { "SPURIOUS \($0.kind) \($0.text)@\($0.start) \($0.value)" }
+        return "P \(precision) R \(recall) F1 \(f1)\n" + (m + s).joined(separator: "\n")
+    }
+}
+
+func goldFacts(_ path: String, range: Range<Int>? = nil) throws -> [Fact] {
+    let decoder = JSONDecoder()
+    return try fixture(path).split(separator: "\n").map { try decoder.decode(Fact.self, from: Data($0.utf8)) }
+        .filter { fact in numericKinds.contains(fact.kind) && (range?.contains(fact.start) ?? true) }
+}
+
+@Suite("Golden files")
+struct GoldenTests {
+    @Test func seed() throws {
+        let text = try fixture("seeds/000_071e48968401a800.txt")
+        let gold = try goldFacts("Fixtures/gold/000_071e48968401a800.facts.jsonl")
+        let pred = FactExtractor().facts(in: text).filter { numericKinds.contains($0.kind) }
+        let score = Score(gold: gold, predicted: pred)
+        #expect(score.f1 >= 0.97, "\(score.report)")
+        #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
+        #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
+    }
+
+    @Test func communique() throws {
+        let text = try fixture("Fixtures/documents/communique-2024.txt")
+        let range = 0..<7029
+        let gold = try goldFacts("Fixtures/gold/communique-2024.facts.jsonl", range: range)
+        let pred = FactExtractor().facts(in: text).filter { numericKinds.contains($0.kind) && range.contains($0.start) && $0.end <= range.upperBound }
+        let score = Score(gold: gold, predicted: pred)
+        #expect(score.f1 >= 0.95, "\(score.report)")
+        #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
+        #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
+    }
+}
+
+@Suite("Invariants")
+struct InvariantTests {
+    @Test(arguments: [
+        "seeds/000_071e48968401a800.txt", "Fixtures/documents/hailar-2017.txt",
+        "Fixtures/documents/provincial-2026-hebei.txt", "Fixtures/documents/communique-2024.txt",
+        "Fixtures/documents/central-2024.txt", "Fixtures/documents/central-gr2015.txt",
+    ])
+    func factsSelectTheirText(_ path: String) throws {
+        let text = try fixture(path)
+        let scalars = Array(text.unicodeScalars)
+        let facts = FactExtractor().facts(in: text)
+        #expect(!facts.isEmpty)
+        var last = (-1, -1)
+        var seen = Set<String>()
+        for f in facts {
+            #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text)
+            #expect(String(text[utf8: TextSpan(start: f.start, end: f.end, utf8Start: f.utf8Start, utf8End: f.utf8End)]) == f.text)
+            #expect((f.start, f.end) >= last)
+            last = (f.start, f.end)
+            #expect(seen.insert("\(f.kind)@\(f.start):\(f.end)").inserted)
+        }
+        // Same input, same facts, every run.
+        #expect(FactExtractor().facts(in: text) == facts)
+    }
+}

@@ -1,0 +1,79 @@
+import ChineseFacts
+import Testing
+
+func facts(_ text: String) -> [Fact] { FactExtractor().facts(in: text) }
+
+@Suite("Quantities")
+struct QuantityTests {
+    @Test func countsWithSubjects() {
+        let f = facts("新成立非公企业党组织11个、工会4个")
+        #expect(f.map(\.kind) == [.count, .count])
+        #expect(f.map(\.text) == ["11个", "4个"])
+        #expect(f.map(\.subject) == ["非公企业党组织", "工会"])
+        #expect(f.map(\.unit) == ["个", "个"])
+    }
+
+    @Test func moneyWithHedge() throws {
+        let f = try #require(facts("4家机构为7家企业9个项目提供授信4000余万元。").last)
+        #expect(f.kind == .money)
+        #expect(f.text == "4000余万元")
+        #expect(f.value == .number(ExactDecimal(40_000_000)))
+        #expect(f.unit == "CNY")
+        #expect(f.qualifier == .over)
+        #expect(f.subject == "授信")
+    }
+
+    @Test func listOfPercents() {
+        let f = facts("党组织、工会、共青团、妇联组织覆盖率达到100%、80%、44%、98%，")
+        #expect(f.map(\.value) == [100, 80, 44, 98].map { .number(ExactDecimal($0)) })
+        #expect(f.map(\.subject) == ["党组织", "工会", "共青团", "妇联组织"])
+        #expect(f.allSatisfy { $0.attribute == "覆盖率" && $0.unit == "%" })
+    }
+
+    @Test func percentagePointsAreNotPercent() throws {
+        let f = try #require(facts("比上年下降0.5个百分点。").first)
+        #expect(f.unit == "pp")
+        #expect(f.change == .decrease)
+    }
+
+    @Test func forwardSubjectAndEvents() {
+        #expect(facts("培养146名化工类高校人才。").first?.subject == "化工类高校人才")
+        #expect(facts("开展集体学习260余次、交流研讨146次").map(\.subject) == ["集体学习", "交流研讨"])
+    }
+
+    @Test func measuresDurationsOrdinals() {
+        let m = facts("新增耕地3.5万亩，实训2个月，获批第十五批项目。")
+        #expect(m.map(\.kind) == [.measure, .duration, .ordinal])
+        #expect(m[0].value == .number(ExactDecimal(35000)))
+        #expect(m[0].unit == "亩")
+        #expect(m[1].unit == "个月")
+        #expect(m[2].value == .number(ExactDecimal(15)))
+        #expect(m[2].unit == "批")
+    }
+
+    @Test func changeAndDate() {
+        let f = facts("预计到2024年12月末，公司资产总额超180亿元，同比增长32%。")
+        #expect(f.map(\.kind) == [.money, .percent])
+        #expect(f[0].attribute == "资产总额")
+        #expect(f[0].subject == "公司")
+        #expect(f[1].change == .increase)
+        #expect(f[1].subject == "公司")
+        #expect(f.allSatisfy { $0.date == "2024-12" })
+    }
+
+    @Test func perUnitMoney() throws {
+        let f = try #require(facts("全员劳动生产率为173898元/人，").first)
+        #expect(f.text == "173898元/人")
+        #expect(f.unit == "CNY")
+    }
+
+    /// What must yield no numeric fact.
+    @Test(arguments: [
+        "掌握第一手资料", "与一批知名高校签订", "举一反三", "“三会一课”", "国内生产总值[2]增长", "5G基站", "3D打印",
+        "2024年，", "12月份", "每百元营业收入", "党的二十大", "二十届三中全会", "“十四五”规划", "一流", "统一搭建",
+        "第一时间", "零容忍",
+    ])
+    func noNumericFact(_ text: String) {
+        #expect(facts(text).isEmpty, "\(text)")
+    }
+}
