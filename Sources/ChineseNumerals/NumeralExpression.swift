@@ -13,6 +13,7 @@ extension NumeralParser {
     static let ordinalPrefix = UTF8Word("第")
     static let fromEndPrefix = UTF8Word("倒数第")
     static let negativePrefix = UTF8Word("负")
+    static let negativePrefixTraditional = UTF8Word("負")
     static let half = UTF8Word("一半")
     static let connectors = NumeralLexicon.rangeConnectors.map(UTF8Word.init)
     static let prefixHedges = NumeralLexicon.prefixHedges.map { (UTF8Word($0.0), $0.1) }
@@ -42,7 +43,7 @@ extension NumeralParser {
             kind = .ordinal
             i += Self.ordinalPrefix.bytes.count
         } else {
-            if reader.matches(Self.negativePrefix.bytes, at: i) {
+            if reader.matches(Self.negativePrefix.bytes, at: i) || reader.matches(Self.negativePrefixTraditional.bytes, at: i) {
                 negative = true
                 i += Self.negativePrefix.bytes.count
             } else {

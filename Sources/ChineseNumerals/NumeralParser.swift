@@ -347,7 +347,12 @@ struct NumeralParser {
             s.isArabic = false
             guard !s.pendingIsDigitString, !s.pendingJi else { return nil }
             var v = s.section
-            if let p = s.pending {
+            if var p = s.pending {
+                // 百二万 = 120万: a lone digit after a small unit abbreviates the next place.
+                if s.pendingIsLoneDigit, let u = s.lastUnit, u >= 1, u < 4, !s.zeroSinceUnit, !s.lastWasLarge {
+                    guard let scaled = p.scaled(u - 1) else { return nil }
+                    p = scaled
+                }
                 guard let a = v.adding(p) else { return nil }
                 v = a
             }

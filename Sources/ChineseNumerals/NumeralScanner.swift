@@ -167,7 +167,7 @@ final class ScannerTables: Sendable {
         for s in NumeralLexicon.digits.keys { set(s) }
         for s in NumeralLexicon.smallUnits.keys { set(s) }
         for s in NumeralLexicon.tens.keys { set(s) }
-        for s in ["第", "倒", "负", "几", "幾"] as [Unicode.Scalar] { set(s) }
+        for s in ["第", "倒", "负", "負", "几", "幾"] as [Unicode.Scalar] { set(s) }
         for v in 0xFF10...0xFF19 { set(Unicode.Scalar(UInt32(v))!) }
         triggers = bits
         var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]

@@ -65,6 +65,8 @@ struct ChineseTests {
         Example(value: "1102614", inputs: ["壹佰壹拾万贰仟陆佰壹拾肆"]),
         Example(value: "1000000000000", inputs: ["一兆", "一万亿"]),
         Example(value: "10000000", inputs: ["一千万", "千万"]),
+        Example(value: "1200000", inputs: ["百二萬", "一百二十万", "1,200,000"]),
+        Example(value: "-1200000", inputs: ["負一百二十萬", "負壹佰貳拾萬", "负1200000"]),
     ])
     func chinese(_ e: Example) { check(e) }
 

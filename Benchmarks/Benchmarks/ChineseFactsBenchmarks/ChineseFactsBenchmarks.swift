@@ -1,0 +1,81 @@
+import Benchmark
+import ChineseFacts
+import ChineseNumerals
+import ChineseTokenization
+import Foundation
+
+/// Keeps the optimizer from folding repeated work on the same input.
+@inline(never) @_optimize(none) func opaque<T>(_ x: T) -> T { x }
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+func load(_ path: String) -> String {
+    (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+}
+
+let fixtureNames = [
+    "hailar-2017.txt", "provincial-2026-hebei.txt", "communique-2024.txt", "central-2024.txt", "central-gr2015.txt",
+]
+let corpus = fixtureNames.map { load("Fixtures/documents/" + $0) }
+let corpusBytes = corpus.reduce(0) { $0 + $1.utf8.count }
+let seed = load("seeds/000_071e48968401a800.txt")
+
+let expressions = [
+    "一百九十万零三千九百七十一", "4000余万", "百分之六十五点五", "1,100.9亿", "两到三万", "壹佰壹拾万贰仟陆佰壹拾肆", "二〇二四",
+    "十几", "3万4000", "约3.5万",
+]
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.throughput, .wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(3), maxIterations: 1000)
+
+    Benchmark("tokenize: corpus", configuration: .init(scalingFactor: .one)) { benchmark in
+        let tokenizer = Tokenizer()
+        precondition(corpus.allSatisfy { !$0.isEmpty }, "fixtures missing")
+        benchmark.startMeasurement()
+        for text in corpus { blackHole(try tokenizer.words(in: opaque(text)).count) }
+        benchmark.stopMeasurement()
+        benchmark.context.reportedBytes = corpusBytes
+    }
+
+    Benchmark("numerals: parse", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        precondition(ChineseNumeral.parse("4000余万")?.value == ExactDecimal(40_000_000))
+        for _ in benchmark.scaledIterations {
+            for e in expressions { blackHole(ChineseNumeral.parse(opaque(e))) }
+        }
+    }
+
+    Benchmark("numerals: scan corpus") { benchmark in
+        var copies = corpus
+        let expected = copies.map { NumeralScanner().matches(in: $0).count }
+        precondition(expected.allSatisfy { $0 > 100 })
+        let scanner = NumeralScanner()
+        benchmark.startMeasurement()
+        for k in copies.indices {
+            var n = 0
+            copies[k].withUTF8 { buffer in scanner.forEachMatch(in: opaque(buffer)) { _ in n += 1 } }
+            precondition(n == expected[k])
+        }
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark("extract: seed") { benchmark in
+        let facts = FactExtractor().facts(in: seed)
+        precondition(facts.contains { $0.text == "4000余万元" && $0.value == .number(ExactDecimal(40_000_000)) })
+        benchmark.startMeasurement()
+        blackHole(FactExtractor().facts(in: opaque(seed)).count)
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark("extract: corpus") { benchmark in
+        let extractor = FactExtractor()
+        benchmark.startMeasurement()
+        for text in corpus {
+            var w = JSONWriter()
+            for f in extractor.facts(in: opaque(text)) { w.write(f, doc: "d") }
+            blackHole(w.bytes.count)
+        }
+        benchmark.stopMeasurement()
+    }
+}
