@@ -26,17 +26,32 @@ let expressions = [
     "十几", "3万4000", "约3.5万",
 ]
 
+/// Input megabytes per second of one run, reported as a custom metric (larger is better).
+let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+
+/// Times `body` over `bytes` of input and records MB/s.
+func timed(_ benchmark: Benchmark, bytes: Int, _ body: () throws -> Void) rethrows {
+    let clock = ContinuousClock()
+    benchmark.startMeasurement()
+    let start = clock.now
+    try body()
+    let elapsed = clock.now - start
+    benchmark.stopMeasurement()
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    benchmark.measurement(megabytesPerSecond, Int(Double(bytes) / 1e6 / max(seconds, 1e-9)))
+}
+
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.throughput, .wallClock, .mallocCountTotal, .peakMemoryResident],
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident, megabytesPerSecond],
         maxDuration: .seconds(3), maxIterations: 1000)
 
     Benchmark("tokenize: corpus", configuration: .init(scalingFactor: .one)) { benchmark in
         let tokenizer = Tokenizer()
         precondition(corpus.allSatisfy { !$0.isEmpty }, "fixtures missing")
-        benchmark.startMeasurement()
-        for text in corpus { blackHole(try tokenizer.words(in: opaque(text)).count) }
-        benchmark.stopMeasurement()
-        benchmark.context.reportedBytes = corpusBytes
+        try timed(benchmark, bytes: corpusBytes) {
+            for text in corpus { blackHole(try tokenizer.words(in: opaque(text)).count) }
+        }
     }
 
     Benchmark("numerals: parse", configuration: .init(scalingFactor: .kilo)) { benchmark in
@@ -51,31 +66,31 @@ let benchmarks: @Sendable () -> Void = {
         let expected = copies.map { NumeralScanner().matches(in: $0).count }
         precondition(expected.allSatisfy { $0 > 100 })
         let scanner = NumeralScanner()
-        benchmark.startMeasurement()
-        for k in copies.indices {
-            var n = 0
-            copies[k].withUTF8 { buffer in scanner.forEachMatch(in: opaque(buffer)) { _ in n += 1 } }
-            precondition(n == expected[k])
+        timed(benchmark, bytes: corpusBytes) {
+            for k in copies.indices {
+                var n = 0
+                copies[k].withUTF8 { buffer in scanner.forEachMatch(in: opaque(buffer)) { _ in n += 1 } }
+                precondition(n == expected[k])
+            }
         }
-        benchmark.stopMeasurement()
     }
 
     Benchmark("extract: seed") { benchmark in
         let facts = FactExtractor().facts(in: seed)
         precondition(facts.contains { $0.text == "4000余万元" && $0.value == .number(ExactDecimal(40_000_000)) })
-        benchmark.startMeasurement()
-        blackHole(FactExtractor().facts(in: opaque(seed)).count)
-        benchmark.stopMeasurement()
+        timed(benchmark, bytes: seed.utf8.count) {
+            blackHole(FactExtractor().facts(in: opaque(seed)).count)
+        }
     }
 
     Benchmark("extract: corpus") { benchmark in
         let extractor = FactExtractor()
-        benchmark.startMeasurement()
-        for text in corpus {
-            var w = JSONWriter()
-            for f in extractor.facts(in: opaque(text)) { w.write(f, doc: "d") }
-            blackHole(w.bytes.count)
+        timed(benchmark, bytes: corpusBytes) {
+            for text in corpus {
+                var w = JSONWriter()
+                for f in extractor.facts(in: opaque(text)) { w.write(f, doc: "d") }
+                blackHole(w.bytes.count)
+            }
         }
-        benchmark.stopMeasurement()
     }
 }
