@@ -31,7 +31,8 @@ final class FactTables: Sendable {
         ordinalUnits = FactLexicon.ordinalUnits.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
         attributes = FactLexicon.attributes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
         openers = FactLexicon.clauseOpeners.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        trailing = FactLexicon.trailingFunctionWords.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        trailing = (FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word)).map(UTF8Word.init)
+            .sorted { $0.bytes.count > $1.bytes.count }
         changes = FactLexicon.changeWords.map { (UTF8Word($0.word), $0.change) }
         techNames = FactLexicon.techNames.map(UTF8Word.init)
     }
@@ -118,7 +119,7 @@ struct QuantityExtractor {
             if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return nil }
         }
         // A rate base: 每百元, 部/百人.
-        if reader.matches(Array("每".utf8), endingAt: m.span.utf8Start) { return nil }
+        if reader.matches("每", endingAt: m.span.utf8Start) { return nil }
         if prev.value == 0x2F || prev.value == 0xFF0F { return nil }
         // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
         if isDateNumber(m, next: next) { return nil }
@@ -133,7 +134,7 @@ struct QuantityExtractor {
         var startByte = m.span.utf8Start
         var startScalar = m.span.start
         // 各2名: 各 belongs to the count.
-        if reader.matches(Array("各".utf8), endingAt: startByte), m.span.utf8Start == ns.utf8Start {
+        if reader.matches("各", endingAt: startByte), m.span.utf8Start == ns.utf8Start {
             startByte -= 3
             startScalar -= 1
         }
@@ -165,7 +166,7 @@ struct QuantityExtractor {
                 return nil
             }
             // 1美元兑7.1217元: the base of an exchange rate.
-            if reader.matches(Array("兑".utf8), at: end + u.word.bytes.count) { return nil }
+            if reader.matches("兑", at: end + u.word.bytes.count) { return nil }
             switch u.cls {
             case .count:
                 kind = .count
@@ -214,7 +215,7 @@ struct QuantityExtractor {
         if q.kind == .number || q.kind == .ordinal {
             if m.span.utf8End > ns.utf8End, m.span.utf8End <= end {
                 // a hedge right after the numeral that the unit search passed over: keep the scanner's
-            } else if let (hq, hb, hs) = NumeralHedges.suffix(reader, at: end) {
+            } else if let (hq, hb, hs) = NumeralScanner.suffixHedge(in: reader, at: end) {
                 if q.qualifier == .exact { q.qualifier = hq }
                 end += hb
                 endScalar += hs
@@ -224,7 +225,7 @@ struct QuantityExtractor {
             kind: kind, text: string(startByte, end), start: startScalar, end: endScalar,
             value: .number(q.value), unit: unit, qualifier: q.qualifier == .exact ? nil : q.qualifier,
             upper: q.qualifier == .range ? q.upper : nil, rule: rule, utf8Start: startByte, utf8End: end)
-        if q.kind == .percent, m.span.utf8End > ns.utf8End, let (_, hb, hs) = NumeralHedges.suffix(reader, at: ns.utf8End) {
+        if q.kind == .percent, m.span.utf8End > ns.utf8End, let (_, hb, hs) = NumeralScanner.suffixHedge(in: reader, at: ns.utf8End) {
             // 50%以上: keep the hedge in the text (already in m.span).
             _ = (hb, hs)
         }
@@ -270,38 +271,36 @@ struct QuantityExtractor {
 
     func isMeetingNumber(_ m: NumeralMatch) -> Bool {
         let end = m.numeralSpan.utf8End
-        let words = ["大", "届", "中全会", "次全国代表大会", "次会议", "次全体会议"]
-        if reader.matches(Array("大".utf8), at: end) {
+        if reader.matches("大", at: end) {
             // 二十大, 党的十八大 (but not 五大 in “五大”平台: no 党 or 届 around, handled as no fact).
             return true
         }
-        if reader.matches(Array("届".utf8), at: end) {
+        if reader.matches("届", at: end) {
             // 二十届三中全会, 十四届全国人大: a congress, not an edition count.
             let after = end + 3
             if let e = NumeralScanner().matches(in: UnsafeBufferPointer(rebasing: reader.bytes[after..<min(reader.count, after + 30)])).first,
                 e.numeralSpan.utf8Start == 0,
-                reader.matches(Array("中全会".utf8), at: after + e.numeralSpan.utf8End)
-                    || reader.matches(Array("中".utf8), at: after + e.numeralSpan.utf8End)
-                    || reader.matches(Array("次".utf8), at: after + e.numeralSpan.utf8End)
+                // 二十届三中全会, 二十届二中、三中全会, 十四届二次会议.
+                reader.matches("中", at: after + e.numeralSpan.utf8End)
+                    || reader.matches("次", at: after + e.numeralSpan.utf8End)
             {
                 return true
             }
-            for w in ["全国人大", "全国人民代表大会", "全国政协", "人大", "中央委员会", "中央"] where reader.matches(Array(w.utf8), at: after) {
+            for w in ["全国人大", "全国人民代表大会", "全国政协", "人大", "中央委员会", "中央"] where reader.matches(w, at: after) {
                 return true
             }
         }
-        if reader.matches(Array("中全会".utf8), at: end) { return true }
-        if reader.matches(Array("次会议".utf8), at: end) || reader.matches(Array("次全体会议".utf8), at: end) {
+        if reader.matches("中全会", at: end) { return true }
+        if reader.matches("次会议", at: end) || reader.matches("次全体会议", at: end) {
             let before = string(max(0, m.span.utf8Start - 30), m.span.utf8Start)
             if before.contains("届") { return true }
         }
-        _ = words
         return false
     }
 
     /// 乡村两级, 区、乡、村三级: tiers counted, not a grade.
     func isTierCount(_ m: NumeralMatch) -> Bool {
-        if m.quantity.value == ExactDecimal(2), reader.matches(Array("两".utf8), at: m.numeralSpan.utf8Start) {
+        if m.quantity.value == ExactDecimal(2), reader.matches("两", at: m.numeralSpan.utf8Start) {
             return true
         }
         // A list of places right before: 区、乡、村三级.
@@ -313,7 +312,7 @@ struct QuantityExtractor {
 
     /// 连续举办十一届: editions counted.
     func isEditionCount(_ m: NumeralMatch) -> Bool {
-        for w in ["连续举办", "举办", "连续", "共", "累计", "已"] where reader.matches(Array(w.utf8), endingAt: m.span.utf8Start) {
+        for w in ["连续举办", "举办", "连续", "共", "累计", "已"] where reader.matches(w, endingAt: m.span.utf8Start) {
             return true
         }
         return false
@@ -332,28 +331,10 @@ struct QuantityExtractor {
             let p = reader.decode(before: j)
             if isClauseBoundary(p.value) || p.length == 0 { break }
             // Stop at another number: the change word belongs to it.
-            if Digits.isDigitScalar(p.value) { break }
+            if NumeralLexicon.isDigit(p.value) { break }
             j -= p.length
             steps += 1
         }
         return nil
-    }
-}
-
-/// Suffix hedges for the extractor (after the unit).
-enum NumeralHedges {
-    static let words = NumeralLexicon.suffixHedges.map { (UTF8Word($0.0), $0.1) }
-
-    static func suffix(_ reader: UTF8Reader, at i: Int) -> (Qualifier, Int, Int)? {
-        for (w, q) in words where reader.matches(w.bytes, at: i) {
-            return (q, w.bytes.count, w.scalarCount)
-        }
-        return nil
-    }
-}
-
-enum Digits {
-    @inline(__always) static func isDigitScalar(_ v: UInt32) -> Bool {
-        (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19)
     }
 }

@@ -6,7 +6,7 @@ extension QuantityExtractor {
         case 0x201C, 0x201D, 0x300A, 0x300B, 0x3008, 0x3009, 0x28, 0x29, 0xFF08, 0xFF09, 0x2B, 0x2F, 0xFF0B, 0x300C,
             0x300D, 0xB7, 0x2022, 0x2014:
             return true
-        default: return Digits.isDigitScalar(v)
+        default: return NumeralLexicon.isDigit(v)
         }
     }
 
@@ -29,7 +29,7 @@ extension QuantityExtractor {
         var n = 0
         while n < 24 {
             let (v, len) = reader.decode(at: i)
-            guard len > 0, isPhraseScalar(v), !Digits.isDigitScalar(v) else { break }
+            guard len > 0, isPhraseScalar(v), !NumeralLexicon.isDigit(v) else { break }
             if i > phraseStart, let w = longest(tables.openers, at: i), w.scalarCount >= 2 { break }
             if v == 0x548C || v == 0x53CA || v == 0x7B49 || v == 0x7684 || v == 0x4E0E { break }  // 和 及 等 的 与
             // A numeral starts another quantity: 4个方面11个问题.
@@ -76,7 +76,7 @@ extension QuantityExtractor {
         }
         var phraseStart = i
         // Leading time words: 二季度增长4.7%.
-        for t in FactLexicon.leadingTimeWords where reader.matches(Array(t.utf8), at: phraseStart) {
+        for t in FactLexicon.leadingTimeWords where reader.matches(t, at: phraseStart) {
             if phraseStart + t.utf8.count <= end { phraseStart += t.utf8.count }
             break
         }
@@ -243,7 +243,7 @@ extension QuantityExtractor {
 enum ScannerTriggers {
     static func isNumeralStart(_ reader: UTF8Reader, at i: Int) -> Bool {
         let (v, _) = reader.decode(at: i)
-        if Digits.isDigitScalar(v) { return true }
+        if NumeralLexicon.isDigit(v) { return true }
         guard let s = Unicode.Scalar(v) else { return false }
         return NumeralLexicon.digits[s] != nil && NumeralLexicon.digits[s] != 0 && ChineseNumeral.parse(String(s)) != nil
             && followsMeasureWord(reader, at: i)
@@ -264,7 +264,6 @@ struct YearTracker {
         var i = pos
         var crossedClause = false
         var steps = 0
-        let nian: [UInt8] = Array("年".utf8)
         while i > 0 && steps < 400 {
             let p = reader.decode(before: i)
             if p.length == 0 || isSentenceBoundary(p.value) { return nil }
@@ -273,7 +272,7 @@ struct YearTracker {
             steps += 1
             // A year: four Arabic digits (19xx, 20xx) followed by 年 or 第.
             let next = reader.decode(at: i + p.length)
-            guard p.value == 0x5E74 || (Digits.isDigitScalar(p.value) && next.value == 0x7B2C) else { continue }
+            guard p.value == 0x5E74 || (NumeralLexicon.isDigit(p.value) && next.value == 0x7B2C) else { continue }
             let yearEnd = p.value == 0x5E74 ? i : i + p.length
             guard yearEnd >= 4 else { continue }
             var digits = ""
@@ -285,8 +284,8 @@ struct YearTracker {
             }
             if yearEnd - 5 >= 0, reader.bytes[yearEnd - 5] >= 0x30 && reader.bytes[yearEnd - 5] <= 0x39 { ok = false }
             guard ok, let y = Int(digits), y >= 1900, y <= 2100 else { continue }
-            let after = yearEnd + (p.value == 0x5E74 ? nian.count : 0)
-            if reader.matches(Array("以来".utf8), at: after) && crossedClause { return nil }
+            let after = yearEnd + (p.value == 0x5E74 ? "年".utf8.count : 0)
+            if reader.matches("以来", at: after) && crossedClause { return nil }
             // 2024年12月: a month.
             if p.value == 0x5E74 {
                 var k = after
@@ -297,7 +296,7 @@ struct YearTracker {
                     k += 1
                     nd += 1
                 }
-                if nd > 0, month >= 1, month <= 12, reader.matches(Array("月".utf8), at: k) {
+                if nd > 0, month >= 1, month <= 12, reader.matches("月", at: k) {
                     return digits + "-" + (month < 10 ? "0" : "") + String(month)
                 }
             }

@@ -12,8 +12,7 @@ extension NumeralParser {
     static let fractionInfix = UTF8Word("分之")
     static let ordinalPrefix = UTF8Word("第")
     static let fromEndPrefix = UTF8Word("倒数第")
-    static let negativePrefix = UTF8Word("负")
-    static let negativePrefixTraditional = UTF8Word("負")
+    static let negativePrefixes = [UTF8Word("负"), UTF8Word("負")]
     static let half = UTF8Word("一半")
     static let connectors = NumeralLexicon.rangeConnectors.map(UTF8Word.init)
     static let prefixHedges = NumeralLexicon.prefixHedges.map { (UTF8Word($0.0), $0.1) }
@@ -43,12 +42,12 @@ extension NumeralParser {
             kind = .ordinal
             i += Self.ordinalPrefix.bytes.count
         } else {
-            if reader.matches(Self.negativePrefix.bytes, at: i) || reader.matches(Self.negativePrefixTraditional.bytes, at: i) {
+            if let minus = Self.negativePrefixes.first(where: { reader.matches($0.bytes, at: i) }) {
                 negative = true
-                i += Self.negativePrefix.bytes.count
+                i += minus.bytes.count
             } else {
                 let c = reader.decode(at: i)
-                if (c.value == 0x2D || c.value == 0xFF0D), Self.isDigitScalar(reader.decode(at: i + c.length).value) {
+                if (c.value == 0x2D || c.value == 0xFF0D), NumeralLexicon.isDigit(reader.decode(at: i + c.length).value) {
                     negative = true
                     i += c.length
                 }

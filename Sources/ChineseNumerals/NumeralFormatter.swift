@@ -15,16 +15,13 @@ extension ChineseNumeral {
     /// Whole numbers of any size the value holds are written with 万 and 亿
     /// (10^16 is 一亿亿). `parse(format(v))` gives `v` back.
     public static func format(_ value: ExactDecimal, style: Style = .standard) -> String {
-        let negative = value.isNegative
-        let s = value.description.drop { $0 == "-" }
-        let parts = s.split(separator: ".", maxSplits: 1)
-        let intDigits = Array(parts[0].utf8).map { Int($0 - 0x30) }
-        var out = negative ? "负" : ""
-        out += formatInteger(intDigits, style: style, leading: true)
-        if parts.count == 2 {
+        let (integer, fraction) = digits(of: value)
+        var out = value.isNegative ? "负" : ""
+        out += formatInteger(integer, style: style, leading: true)
+        if !fraction.isEmpty {
             out += "点"
-            let d = style == .financial ? financialDigits : standardDigits
-            for c in parts[1].utf8 { out.append(d[Int(c - 0x30)]) }
+            let names = style == .financial ? financialDigits : standardDigits
+            for d in fraction { out.append(names[d]) }
         }
         return out
     }
@@ -33,19 +30,24 @@ extension ChineseNumeral {
     /// `formatAmount(ExactDecimal("1234.56")!)` → `壹仟贰佰叁拾肆元伍角陆分`; whole amounts end in 整.
     /// Amounts are rounded toward zero to the fen.
     public static func formatAmount(_ value: ExactDecimal) -> String {
-        let negative = value.isNegative
-        let s = value.description.drop { $0 == "-" }
-        let parts = s.split(separator: ".", maxSplits: 1)
-        let intDigits = Array(parts[0].utf8).map { Int($0 - 0x30) }
-        var frac = parts.count == 2 ? Array(parts[1].utf8).map { Int($0 - 0x30) } : []
+        let (intDigits, fraction) = digits(of: value)
+        var frac = fraction
         while frac.count < 2 { frac.append(0) }
-        var out = negative ? "负" : ""
+        var out = value.isNegative ? "负" : ""
         out += formatInteger(intDigits, style: .financial, leading: true) + "元"
         let (jiao, fen) = (frac[0], frac[1])
         if jiao == 0 && fen == 0 { return out + "整" }
         if jiao > 0 { out += String(financialDigits[jiao]) + "角" } else if intDigits != [0] { out += "零" }
         if fen > 0 { out += String(financialDigits[fen]) + "分" }
         return out
+    }
+
+    /// The decimal digits of a value's magnitude, before and after the point: 12.5 → ([1, 2], [5]).
+    static func digits(of value: ExactDecimal) -> (integer: [Int], fraction: [Int]) {
+        let parts = value.description.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
+        let integer = parts[0].utf8.map { Int($0 - 0x30) }
+        let fraction = parts.count == 2 ? parts[1].utf8.map { Int($0 - 0x30) } : []
+        return (integer, fraction)
     }
 
     static let standardDigits: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
@@ -60,7 +62,7 @@ extension ChineseNumeral {
         if d.count > 8 {
             let high = Array(d[..<(d.count - 8)])
             let low = Array(d[(d.count - 8)...])
-            var s = formatInteger(high, style: style, leading: leading) + (style == .financial ? "亿" : "亿")
+            var s = formatInteger(high, style: style, leading: leading) + "亿"
             if low.contains(where: { $0 != 0 }) {
                 if low.first == 0 { s += "零" }
                 s += formatInteger(low, style: style, leading: false)

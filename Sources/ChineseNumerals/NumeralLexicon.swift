@@ -1,6 +1,6 @@
 /// The characters and words of Chinese numerals, as data.
 ///
-/// Every entry is covered by an example in `ChineseNumeralsTests/LexiconTests.swift`.
+/// Examples of the entries are in `Tests/ChineseNumeralsTests/GrammarTests.swift` and `ScannerTests.swift`.
 public enum NumeralLexicon {
     /// Single-digit characters and their values: 零〇○ 0, 一壹幺 1, 二两贰兩貳俩 2, 三叁參仨 3 …
     public static let digits: [Unicode.Scalar: Int] = [
@@ -15,6 +15,11 @@ public enum NumeralLexicon {
         "八": 8, "捌": 8,
         "九": 9, "玖": 9,
     ]
+
+    /// Whether a scalar value is an ASCII or full-width decimal digit: `7`, `７`.
+    @inline(__always) public static func isDigit(_ value: UInt32) -> Bool {
+        (value >= 0x30 && value <= 0x39) || (value >= 0xFF10 && value <= 0xFF19)
+    }
 
     /// Tens written as one character: 廿 20, 卅 30, 卌 40 (read as 二十, 三十, 四十).
     public static let tens: [Unicode.Scalar: Int] = ["廿": 2, "卅": 3, "卌": 4]

@@ -75,7 +75,7 @@ struct NumeralParser {
     func item(at i: Int) -> (Item, Int)? {
         let (v, len) = reader.decode(at: i)
         guard len > 0 else { return nil }
-        if Self.isDigitScalar(v) {
+        if NumeralLexicon.isDigit(v) {
             let a = arabic(at: i)
             return (.arabic(a.value, lastDigitZero: a.lastDigitZero), a.end)
         }
@@ -104,10 +104,6 @@ struct NumeralParser {
         return nil
     }
 
-    @inline(__always) static func isDigitScalar(_ v: UInt32) -> Bool {
-        (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19)
-    }
-
     @inline(__always) static func digitValue(_ v: UInt32) -> Int {
         v <= 0x39 ? Int(v - 0x30) : Int(v - 0xFF10)
     }
@@ -126,7 +122,7 @@ struct NumeralParser {
             var n = 0
             while true {
                 let (v, len) = reader.decode(at: i)
-                guard len > 0, Self.isDigitScalar(v) else { break }
+                guard len > 0, NumeralLexicon.isDigit(v) else { break }
                 if v > 0x39 { fullWidth = true }
                 let d = Self.digitValue(v)
                 if !overflow {
@@ -156,7 +152,7 @@ struct NumeralParser {
                 var n = 0
                 while n < 4 {
                     let (v, len) = reader.decode(at: k)
-                    guard len > 0, Self.isDigitScalar(v) else { break }
+                    guard len > 0, NumeralLexicon.isDigit(v) else { break }
                     k += len
                     n += 1
                 }
@@ -168,7 +164,7 @@ struct NumeralParser {
             if !groups.isEmpty {
                 let (pv, plen) = reader.decode(at: groupsEnd)
                 let pointFollows =
-                    (pv == 0x2E || pv == 0xFF0E) && Self.isDigitScalar(reader.decode(at: groupsEnd + plen).value)
+                    (pv == 0x2E || pv == 0xFF0E) && NumeralLexicon.isDigit(reader.decode(at: groupsEnd + plen).value)
                 var firstDigitFullWidth = false
                 if reader.decode(at: start).value > 0x39 { firstDigitFullWidth = true }
                 let onlyFullWidthComma = groups.allSatisfy { $0.sep == 0xFF0C }
@@ -189,7 +185,7 @@ struct NumeralParser {
         let (pv, plen) = reader.decode(at: i)
         if pv == 0x2E || pv == 0xFF0E {
             let (nv, nlen) = reader.decode(at: i + plen)
-            if nlen > 0, Self.isDigitScalar(nv) {
+            if nlen > 0, NumeralLexicon.isDigit(nv) {
                 i += plen
                 _ = readDigits(&i, fraction: true)
             }

@@ -87,7 +87,7 @@ public struct NumeralScanner: Sendable {
                 let prev = reader.decode(before: i)
                 if prev.value == 0x2D || prev.value == 0xFF0D {
                     let before = reader.decode(before: i - prev.length)
-                    if !NumeralParser.isDigitScalar(before.value) && !table.isTrigger(Int(before.value)) {
+                    if !NumeralLexicon.isDigit(before.value) && !table.isTrigger(Int(before.value)) {
                         start = i - prev.length
                         startScalar = scalar - 1
                     }
@@ -97,7 +97,7 @@ public struct NumeralScanner: Sendable {
                 // Not a numeral here: skip the character, or the whole digit run.
                 var j = i + Swift.min(len, n - i)
                 if b < 0x80 {
-                    while j < n, NumeralParser.isDigitScalar(reader.decode(at: j).value) { j += reader.decode(at: j).length }
+                    while j < n, NumeralLexicon.isDigit(reader.decode(at: j).value) { j += reader.decode(at: j).length }
                 }
                 scalar += countScalars(bytes, from: i, to: j)
                 i = j
@@ -135,6 +135,12 @@ public struct NumeralScanner: Sendable {
             i = e.end
             scalar = endScalar
         }
+    }
+
+    /// A hedge word (左右, 以上, 及以下 …) that starts at byte offset `i`, with its
+    /// length in bytes and scalars: in `35岁及以下`, the hedge after `岁` is `.atMost`.
+    public static func suffixHedge(in reader: UTF8Reader, at i: Int) -> (qualifier: Qualifier, bytes: Int, scalars: Int)? {
+        NumeralParser(reader).suffixHedge(at: i)
     }
 
     @inline(__always)

@@ -75,6 +75,23 @@ public struct UTF8Reader {
     @inlinable public func matches(_ word: [UInt8], endingAt i: Int) -> Bool {
         matches(word, at: i - word.count)
     }
+
+    /// Whether the text `word` stands at byte offset `i`, compared over its UTF-8
+    /// view without copying it: `matches("以来", at: i)`.
+    @inlinable public func matches(_ word: String, at i: Int) -> Bool {
+        guard i >= 0 else { return false }
+        var k = i
+        for b in word.utf8 {
+            guard k < bytes.count, bytes[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the text `word` ends right before byte offset `i`.
+    @inlinable public func matches(_ word: String, endingAt i: Int) -> Bool {
+        matches(word, at: i - word.utf8.count)
+    }
 }
 
 /// A word as UTF-8 bytes with its length in scalars, for matching over bytes.
