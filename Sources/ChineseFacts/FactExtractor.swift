@@ -1,14 +1,168 @@
-/// Finds the facts of a document.
+/// Something that finds facts in a document's text.
 ///
-/// `FactExtractor().facts(in: "新成立非公企业党组织11个、工会4个")` gives two count
-/// facts: 11 个 (subject 非公企业党组织) and 4 个 (subject 工会), sorted by start.
-public struct FactExtractor: Sendable {
-    /// Creates an extractor.
+/// `QuantityFacts().facts(in: "新成立非公企业党组织11个")` gives one count fact, 11 个.
+public protocol FactSource: Sendable {
+    /// The facts of `text`, sorted by start offset.
+    func facts(in text: String) -> [Fact]
+}
+
+/// Counts, money, percents, measures, durations, ordinals and numbers: `提供授信4000余万元` → 40000000 CNY, over.
+public struct QuantityFacts: FactSource {
+    /// Creates the extractor.
     public init() {}
 
-    /// The facts of `text`, sorted by start offset.
     public func facts(in text: String) -> [Fact] {
         var copy = text
         return copy.withUTF8 { QuantityExtractor(bytes: $0).facts() }
+    }
+}
+
+/// Dates, five-year plans and meetings: `2024年12月末` → `2024-12`, part end; `“十四五”` → plan 14.
+public struct TimeFacts: FactSource {
+    /// Creates the extractor.
+    public init() {}
+
+    public func facts(in text: String) -> [Fact] {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var facts = TimeExtractor(reader: UTF8Reader(buffer)).facts()
+            ScalarOffsets.fill(&facts, in: buffer)
+            return facts.sorted(by: Fact.documentOrder)
+        }
+    }
+}
+
+/// Titles, terms, organisations, places and persons: `《条例》`, `“书记项目”`, `北京大学`, `安庆高新区`, `习近平`.
+///
+/// Named facts follow the flat policy of the golden files: none inside a title, a term
+/// or an organisation's name.
+public struct NamedFacts: FactSource {
+    /// Creates the extractor.
+    public init() {}
+
+    public func facts(in text: String) -> [Fact] {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            var facts = FactExtractor.flatten(NamedExtractor(reader: UTF8Reader(buffer)).facts())
+            ScalarOffsets.fill(&facts, in: buffer)
+            return facts.sorted(by: Fact.documentOrder)
+        }
+    }
+}
+
+/// Finds every fact of a document: quantities, time and names.
+///
+/// `FactExtractor().facts(in: "新成立非公企业党组织11个、工会4个")` gives two count
+/// facts: 11 个 (subject 非公企业党组织) and 4 个 (subject 工会), sorted by start.
+public struct FactExtractor: FactSource {
+    /// The kinds to report; all when nil.
+    public var kinds: Set<FactKind>?
+
+    /// Creates an extractor for `kinds`, or for every kind.
+    public init(kinds: Set<FactKind>? = nil) {
+        self.kinds = kinds
+    }
+
+    /// The facts of `text`, sorted by start offset (then end, then kind).
+    public func facts(in text: String) -> [Fact] {
+        var copy = text
+        return copy.withUTF8 { facts(utf8: $0) }
+    }
+
+    /// The facts of UTF-8 `bytes` (invalid bytes read as U+FFFD, one scalar each).
+    public func facts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Fact] {
+        let reader = UTF8Reader(bytes)
+        let wants = { (k: FactKind) in kinds?.contains(k) ?? true }
+        var facts: [Fact] = []
+        if FactKind.allCases.contains(where: { $0.isQuantity && wants($0) }) {
+            facts += QuantityExtractor(bytes: bytes).facts()
+        }
+        var others: [Fact] = []
+        if wants(.date) || wants(.plan) || wants(.meeting) {
+            others += TimeExtractor(reader: reader).facts()
+        }
+        if [FactKind.title, .term, .org, .place, .person].contains(where: wants) {
+            others += Self.flatten(NamedExtractor(reader: reader).facts())
+        }
+        ScalarOffsets.fill(&others, in: bytes)
+        facts += others
+        if kinds != nil { facts.removeAll { !wants($0.kind) } }
+        facts.sort(by: Fact.documentOrder)
+        return facts
+    }
+
+    /// Named facts under the flat policy: none strictly inside a title, a term or an
+    /// organisation; of two facts of one kind that overlap, the longer.
+    static func flatten(_ facts: [Fact]) -> [Fact] {
+        let containers = facts.filter { $0.kind == .title || $0.kind == .term || $0.kind == .org }
+            .map { ($0.utf8Start, $0.utf8End) }
+        var kept: [Fact] = []
+        for f in facts {
+            let inside = containers.contains { c in
+                c.0 <= f.utf8Start && f.utf8End <= c.1 && (c.0, c.1) != (f.utf8Start, f.utf8End)
+            }
+            if inside { continue }
+            kept.append(f)
+        }
+        // Longest first, then keep those that overlap nothing of their kind already kept.
+        kept.sort { a, b in
+            (a.utf8End - a.utf8Start, -a.utf8Start) > (b.utf8End - b.utf8Start, -b.utf8Start)
+        }
+        var out: [Fact] = []
+        for f in kept where !out.contains(where: {
+            ($0.kind == f.kind || ($0.kind == .org && f.kind == .place))
+                && $0.utf8Start < f.utf8End && f.utf8Start < $0.utf8End
+        }) {
+            out.append(f)
+        }
+        return out
+    }
+}
+
+extension FactKind {
+    /// Whether the kind is one of the numeric quantity kinds (count … number).
+    public var isQuantity: Bool {
+        switch self {
+        case .count, .money, .percent, .measure, .duration, .ordinal, .number: return true
+        default: return false
+        }
+    }
+}
+
+extension Fact {
+    /// Document order: by start, then end, then kind.
+    static func documentOrder(_ a: Fact, _ b: Fact) -> Bool {
+        if a.start != b.start { return a.start < b.start }
+        if a.end != b.end { return a.end < b.end }
+        return a.kind.rawValue < b.kind.rawValue
+    }
+}
+
+/// Fills `start` and `end` (Unicode scalars) from `utf8Start` and `utf8End` in one sweep.
+enum ScalarOffsets {
+    static func fill(_ facts: inout [Fact], in bytes: UnsafeBufferPointer<UInt8>) {
+        guard !facts.isEmpty else { return }
+        var marks: [Int] = []
+        marks.reserveCapacity(facts.count * 2)
+        for f in facts {
+            marks.append(f.utf8Start)
+            marks.append(f.utf8End)
+        }
+        marks.sort()
+        var scalarAt: [Int: Int] = [:]
+        var byte = 0
+        var scalar = 0
+        let reader = UTF8Reader(bytes)
+        for m in marks {
+            while byte < m {
+                byte += max(reader.decode(at: byte).length, 1)
+                scalar += 1
+            }
+            scalarAt[m] = scalar
+        }
+        for k in facts.indices {
+            facts[k].start = scalarAt[facts[k].utf8Start] ?? 0
+            facts[k].end = scalarAt[facts[k].utf8End] ?? 0
+        }
     }
 }

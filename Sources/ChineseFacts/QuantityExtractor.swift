@@ -97,6 +97,7 @@ struct QuantityExtractor {
                 facts.append(f)
             }
         }
+        romanGrades(&facts)
         distributeLists(&facts)
         inheritSubjects(&facts)
         facts.sort { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -124,6 +125,14 @@ struct QuantityExtractor {
         // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
         if isDateNumber(m, next: next) { return nil }
         // Party congresses and plenums: 二十大, 二十届三中全会, 十四届全国人大 (meetings, not quantities).
+        // “五大”平台: a quantity label in quotes, a number whose subject follows the quote.
+        if prev.value == 0x201C, q.kind == .number, !m.isArabic, reader.matches("大”", at: ns.utf8End) {
+            var f = Fact(
+                kind: .number, text: string(ns.utf8Start, ns.utf8End), start: ns.start, end: ns.end,
+                value: .number(q.value), rule: "“<数>大”", utf8Start: ns.utf8Start, utf8End: ns.utf8End)
+            f.subject = forwardSubject(from: ns.utf8End + "大”".utf8.count)
+            return f
+        }
         if isMeetingNumber(m) { return nil }
 
         var end = ns.utf8End
@@ -234,6 +243,62 @@ struct QuantityExtractor {
         fact.subject = subject
         fact.attribute = attribute
         return fact
+    }
+
+    // MARK: Roman-numeral grades
+
+    /// Grades written in Roman numerals before 类 or 级: `Ⅳ类` → ordinal 4, `Ⅰ~Ⅲ类` → 1…3,
+    /// `劣Ⅴ类` → 5, over (worse than Ⅴ).
+    func romanGrades(_ facts: inout [Fact]) {
+        func roman(at i: Int) -> Int? {
+            let (v, l) = reader.decode(at: i)
+            guard l == 3, v >= 0x2160, v <= 0x216B else { return nil }
+            return Int(v - 0x2160) + 1
+        }
+        var i = 0
+        var scalar = 0
+        while i < reader.count {
+            let (v, l) = reader.decode(at: i)
+            let step = max(l, 1)
+            guard let low = roman(at: i), roman(at: i - 3) == nil else {
+                i += step
+                scalar += 1
+                continue
+            }
+            var end = i + 3
+            var endScalar = scalar + 1
+            var upper: Int? = nil
+            let c = reader.decode(at: end)
+            if [0x7E, 0xFF5E, 0x2D, 0x2014, 0x81F3].contains(c.value), let hi = roman(at: end + c.length), hi > low {
+                upper = hi
+                end += c.length + 3
+                endScalar += 2
+            }
+            guard let unit = ["类", "级"].first(where: { reader.matches($0, at: end) }) else {
+                i = end
+                scalar = endScalar
+                continue
+            }
+            var start = i
+            var startScalar = scalar
+            var qualifier: Qualifier? = upper == nil ? nil : .range
+            if reader.matches("劣", endingAt: i) {
+                start -= 3
+                startScalar -= 1
+                qualifier = .over
+            }
+            end += 3
+            endScalar += 1
+            var f = Fact(
+                kind: .ordinal, text: string(start, end), start: startScalar, end: endScalar,
+                value: .number(ExactDecimal(low)), unit: unit, qualifier: qualifier,
+                upper: upper.map { ExactDecimal($0) }, rule: "<罗马数字>类", utf8Start: start, utf8End: end)
+            f.subject = forwardSubject(from: end) ?? subjectAndAttribute(fact: f, numeralStart: start, unitEnd: end, kind: .number).0
+            facts.append(f)
+            _ = v
+            i = end
+            scalar = endScalar
+        }
     }
 
     // MARK: Dates and meetings to leave alone

@@ -50,10 +50,10 @@ struct Score {
     }
 }
 
-func goldFacts(_ path: String, range: Range<Int>? = nil) throws -> [Fact] {
+func goldFacts(_ path: String, range: Range<Int>? = nil, kinds: Set<FactKind> = numericKinds) throws -> [Fact] {
     let decoder = JSONDecoder()
     return try fixture(path).split(separator: "\n").map { try decoder.decode(Fact.self, from: Data($0.utf8)) }
-        .filter { fact in numericKinds.contains(fact.kind) && (range?.contains(fact.start) ?? true) }
+        .filter { fact in kinds.contains(fact.kind) && (range?.contains(fact.start) ?? true) }
 }
 
 @Suite("Golden files")
@@ -77,6 +77,39 @@ struct GoldenTests {
         #expect(score.f1 >= 0.95, "\(score.report)")
         #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
         #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
+    }
+}
+
+@Suite("Golden files: time and named kinds")
+struct GoldenNamedTests {
+    static let seedTargets: [(FactKind, Double)] = [
+        (.date, 0.90), (.plan, 0.90), (.meeting, 0.90), (.title, 0.90), (.term, 0.90), (.org, 0.80), (.place, 0.80),
+        (.person, 0.80),
+    ]
+
+    @Test(arguments: seedTargets.map { "\($0.0.rawValue):\($0.1)" })
+    func seedKind(_ target: String) throws {
+        let parts = target.split(separator: ":")
+        let kind = FactKind(rawValue: String(parts[0]))!
+        let minimum = Double(parts[1])!
+        let text = try fixture("seeds/000_071e48968401a800.txt")
+        let gold = try goldFacts("Fixtures/gold/000_071e48968401a800.facts.jsonl", kinds: [kind])
+        let pred = FactExtractor().facts(in: text).filter { $0.kind == kind }
+        let score = Score(gold: gold, predicted: pred)
+        #expect(score.f1 >= minimum, "\(kind): \(score.report)")
+    }
+
+    @Test func communiqueTimeAndNames() throws {
+        let kinds: Set<FactKind> = [.date, .meeting, .plan, .title, .term, .org]
+        let text = try fixture("Fixtures/documents/communique-2024.txt")
+        let range = 0..<7029
+        let gold = try goldFacts("Fixtures/gold/communique-2024.facts.jsonl", range: range, kinds: kinds)
+        let pred = FactExtractor(kinds: kinds).facts(in: text).filter { range.contains($0.start) && $0.end <= range.upperBound }
+        let score = Score(gold: gold, predicted: pred)
+        #expect(score.f1 >= 0.90, "\(score.report)")
+        // Places: the communiqué names none (regions such as 京津冀 are not places).
+        let places = FactExtractor(kinds: [.place]).facts(in: text).filter { range.contains($0.start) }
+        #expect(places.isEmpty, "\(places.map(\.text))")
     }
 }
 

@@ -1,7 +1,8 @@
 import ChineseFacts
 import Testing
 
-func facts(_ text: String) -> [Fact] { FactExtractor().facts(in: text) }
+/// The quantity facts of `text` (the numeric kinds only).
+func facts(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
 
 @Suite("Quantities")
 struct QuantityTests {

@@ -1,0 +1,392 @@
+/// Byte-level tables for the named extractor, built once from `NamedLexicon`.
+final class NamedTables: Sendable {
+    static let shared = NamedTables()
+
+    enum Entry: Sendable {
+        case place(needsSuffix: Bool)
+        case org
+        case person
+    }
+
+    /// Gazetteer words by their first scalar, longest first.
+    let gazetteer: [UInt32: [(word: UTF8Word, entry: Entry)]]
+    let placeSuffixes: [UTF8Word]
+    let orgSuffixes: [(word: UTF8Word, strong: Bool)]
+    let orgSuffixFirst: Set<UInt32>
+    let introducers: [UTF8Word]
+    let creditMarkers: [UTF8Word]
+    let listHeads: [UTF8Word]
+
+    init() {
+        var g: [UInt32: [(word: UTF8Word, entry: Entry)]] = [:]
+        func add(_ s: String, _ e: Entry) {
+            guard let first = s.unicodeScalars.first else { return }
+            g[first.value, default: []].append((UTF8Word(s), e))
+        }
+        for (short, full) in NamedLexicon.provinces {
+            add(full, .place(needsSuffix: false))
+            add(short, .place(needsSuffix: false))
+        }
+        for c in NamedLexicon.cities { add(c, .place(needsSuffix: NamedLexicon.citiesNeedingSuffix.contains(c))) }
+        for o in NamedLexicon.nationalOrganisations { add(o, .org) }
+        for p in NamedLexicon.persons { add(p, .person) }
+        for k in g.keys { g[k]!.sort { $0.word.bytes.count > $1.word.bytes.count } }
+        gazetteer = g
+        placeSuffixes = NamedLexicon.placeSuffixes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        orgSuffixes = NamedLexicon.organisationSuffixes.map { (UTF8Word($0.suffix), $0.strong) }
+            .sorted { $0.0.bytes.count > $1.0.bytes.count }
+        orgSuffixFirst = Set(NamedLexicon.organisationSuffixes.compactMap { $0.suffix.unicodeScalars.first?.value })
+        introducers = NamedLexicon.nameIntroducers.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        creditMarkers = NamedLexicon.creditMarkers.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
+        listHeads = NamedLexicon.organisationListHeads.map(UTF8Word.init)
+    }
+}
+
+/// Titles, terms, organisations, places and persons over one document's UTF-8 bytes.
+struct NamedExtractor {
+    let reader: UTF8Reader
+    let tables = NamedTables.shared
+
+    func string(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        return String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[a..<b]), as: UTF8.self)
+    }
+
+    func fact(_ kind: FactKind, _ a: Int, _ b: Int, value: String? = nil, rule: String) -> Fact {
+        let text = string(a, b)
+        return Fact(kind: kind, text: text, start: 0, end: 0, value: .text(value ?? text), rule: rule, utf8Start: a, utf8End: b)
+    }
+
+    func facts() -> [Fact] {
+        var out: [Fact] = []
+        var i = 0
+        let n = reader.count
+        var lineStart = true
+        while i < n {
+            let (v, len) = reader.decode(at: i)
+            let step = max(len, 1)
+            switch v {
+            case 0x300A:  // 《
+                if let f = title(at: i) { out.append(f) }
+            case 0x201C, 0x300C:  // “ 「
+                if let f = term(at: i, close: v == 0x201C ? 0x201D : 0x300D) { out.append(f) }
+            case 0x7531:  // 由: 本版照片由陈嵩拍摄
+                if let f = photoCredit(at: i) { out.append(f) }
+            default:
+                if lineStart, let fs = creditLine(at: i) { out.append(contentsOf: fs) }
+                if let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
+                    out.append(f)
+                    // An organisation that begins with the place: 安庆市检察院, 安庆师范大学.
+                    if f.kind == .place, let org = organisation(startingWith: f) { out.append(org) }
+                    i = f.utf8End
+                    lineStart = false
+                    continue
+                }
+                if tables.orgSuffixFirst.contains(v), let f = organisation(suffixAt: i) { out.append(f) }
+                if v == 0x53BF || v == 0x4E61 || v == 0x9547, let f = smallPlace(suffixAt: i) { out.append(f) }  // 县 乡 镇
+            }
+            lineStart = v == 0x0A || v == 0x0D
+            i += step
+        }
+        out += listedOrganisations(around: out)
+        return out
+    }
+
+    // MARK: Titles and terms
+
+    /// 《…》 on one line, with nested 《》 counted and 〈…〉 kept inside.
+    func title(at i: Int) -> Fact? {
+        var depth = 0
+        var j = i
+        while j < reader.count {
+            let (v, l) = reader.decode(at: j)
+            if v == 0x0A || v == 0x0D { return nil }
+            if v == 0x300A { depth += 1 }
+            if v == 0x300B {
+                depth -= 1
+                if depth == 0 {
+                    guard j > i + 3 else { return nil }
+                    return fact(.title, i, j + l, value: string(i + 3, j), rule: "《<题名>》")
+                }
+            }
+            j += l
+        }
+        return nil
+    }
+
+    /// “…” or 「…」 naming a programme, campaign or slogan: three to 25 characters, no
+    /// sentence punctuation, not a five-year plan (“十四五”) or a quantity label (“五大”).
+    func term(at i: Int, close: UInt32) -> Fact? {
+        var j = i + 3
+        var scalars = 0
+        var ideographs = 0
+        while j < reader.count {
+            let (v, l) = reader.decode(at: j)
+            if v == close { break }
+            switch v {
+            case 0x0A, 0x0D, 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0xFF1A, 0x201C, 0x300C, 0x300A: return nil
+            default: break
+            }
+            if isIdeograph(v) { ideographs += 1 }
+            scalars += 1
+            if scalars > 25 { return nil }
+            j += l
+        }
+        guard j < reader.count, scalars >= 3, ideographs >= 2 else { return nil }
+        let inner = string(i + 3, j)
+        // “十四五”: a plan. “五大”: a number.
+        if TimeExtractor(reader: reader).plan(at: i + 3) != nil { return nil }
+        return fact(.term, i, j + 3, value: inner, rule: "“<名>”")
+    }
+
+    // MARK: Gazetteer
+
+    func gazetteerFact(at i: Int, _ entries: [(word: UTF8Word, entry: NamedTables.Entry)]) -> Fact? {
+        for (w, e) in entries where reader.matches(w.bytes, at: i) {
+            var end = i + w.bytes.count
+            switch e {
+            case .person:
+                return fact(.person, i, end, rule: "<人名表>")
+            case .org:
+                return fact(.org, i, end, rule: "<机构表>")
+            case .place(let needsSuffix):
+                var suffixed = false
+                // 省, 自治区 and 特别行政区 follow only a province's name: not 芜湖省级.
+                let isProvince = NamedLexicon.provinces.contains { $0.short == w.text || $0.full == w.text }
+                let isFullName = NamedLexicon.provinces.contains { $0.full == w.text }
+                for s in tables.placeSuffixes where !isFullName && reader.matches(s.bytes, at: end) {
+                    if !isProvince, ["省", "自治区", "特别行政区"].contains(s.text) { continue }
+                    if isProvince, s.text == "县" || s.text == "区" { continue }
+                    // 安庆市委: 市 here begins an organ, still a place with 市.
+                    end += s.bytes.count
+                    suffixed = true
+                    break
+                }
+                if needsSuffix && !suffixed { return nil }
+                return fact(.place, i, end, rule: suffixed ? "<地名><后缀>" : "<地名>")
+            }
+        }
+        return nil
+    }
+
+    /// A two-character name before 县 乡 镇 that follows a boundary or a verb: `到山口乡`.
+    func smallPlace(suffixAt s: Int) -> Fact? {
+        let b = reader.decode(before: s)
+        let a = reader.decode(before: s - b.length)
+        guard isIdeograph(a.value), isIdeograph(b.value), a.length == 3, b.length == 3 else { return nil }
+        let start = s - 6
+        guard let ca = Unicode.Scalar(a.value).map(Character.init), let cb = Unicode.Scalar(b.value).map(Character.init),
+            !NamedLexicon.placeNameNonInitials.contains(ca), !NamedLexicon.placeNameNonFinals.contains(cb)
+        else { return nil }
+        // 推动县域, 加强县级: a verb, not a name.
+        if tables.introducers.contains(where: { reader.matches($0.bytes, endingAt: s) }) { return nil }
+        let before = reader.decode(before: start)
+        let bounded = !isIdeograph(before.value) || tables.introducers.contains { reader.matches($0.bytes, endingAt: start) }
+        guard bounded else { return nil }
+        // 乡村, 镇街, 县级, 县域: the character is not a suffix here.
+        let next = reader.decode(at: s + 3).value
+        guard !"村镇级域城委直里长民情亲土街风".unicodeScalars.contains(where: { $0.value == next }) else { return nil }
+        return fact(.place, start, s + 3, rule: "<名>县|乡|镇")
+    }
+
+    // MARK: Organisations
+
+    /// The stretch of ideographs before byte `s` that can be a name, at most `limit` long,
+    /// cut after the last introducing word: `组织长宏` → `长宏`.
+    func nameBefore(_ s: Int, limit: Int) -> (start: Int, bounded: Bool)? {
+        var j = s
+        var count = 0
+        while count < limit {
+            if tables.introducers.contains(where: { reader.matches($0.bytes, endingAt: j) }) {
+                return j < s ? (j, true) : nil
+            }
+            let p = reader.decode(before: j)
+            guard p.length > 0, isIdeograph(p.value) else { return j < s ? (j, true) : nil }
+            j -= p.length
+            count += 1
+        }
+        // Ran out of room: bounded only if an introducer or a non-ideograph stands right here.
+        let p = reader.decode(before: j)
+        let bounded = !isIdeograph(p.value) || tables.introducers.contains { reader.matches($0.bytes, endingAt: j) }
+        return (j, bounded)
+    }
+
+    func isGenericName(_ name: String) -> Bool {
+        if NamedLexicon.genericOrganisationNames.contains(name) { return true }
+        if name.hasSuffix("上市") || name.hasPrefix("行业") { return true }
+        if NamedLexicon.nonNameParts.contains(where: { name.contains($0) }) { return true }
+        if let f = name.first, "各该本全每此其多所等两一二三四五六七八九十几数更高境第".contains(f) { return true }
+        return false
+    }
+
+    /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.
+    func organisation(suffixAt s: Int) -> Fact? {
+        guard let (w, strong) = tables.orgSuffixes.first(where: { reader.matches($0.word.bytes, at: s) }) else { return nil }
+        let end = s + w.bytes.count
+        guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return nil }
+        let name = string(start, s)
+        guard name.unicodeScalars.count >= 2, !isGenericName(name) else { return nil }
+        // 城乡中小学: 中小学 is one word.
+        if w.text == "小学", name.hasSuffix("中") { return nil }
+        // 300家二级以上医院: a measure word after a number is not a name's start.
+        if NumeralLexicon.isDigit(reader.decode(before: start).value) { return nil }
+        // A suffix that is the head of a longer word: 科技贷款, 股份制, 学院派.
+        let next = reader.decode(at: end)
+        if !strong {
+            // A company, not an industry: in a list (、 or 等) or after a verb such as 帮助, with no industry word.
+            if NamedLexicon.industryWords.contains(where: { name.contains($0) }) { return nil }
+            let before = reader.decode(before: start).value
+            let listed = before == 0x3001 || reader.matches("、", at: end) || reader.matches("等", at: end)
+            let introduced = tables.introducers.contains { reader.matches($0.bytes, endingAt: start) }
+            guard listed || introduced else { return nil }
+            let ok = !isIdeograph(next.value) || tables.introducers.contains { reader.matches($0.bytes, at: end) }
+                || ["成功", "获", "有限", "股份", "集团", "公司"].contains { reader.matches($0, at: end) }
+            guard ok else { return nil }
+        } else if w.text == "集团" || w.text == "股份" {
+            if "制化型军".unicodeScalars.contains(where: { $0.value == next.value }) { return nil }
+        } else if "生习期派者里位".unicodeScalars.contains(where: { $0.value == next.value }) {
+            // 大学生, 集中学习: the suffix begins another word.
+            return nil
+        }
+        // Another suffix right after: 聚石化学集团 is one name, found at 集团.
+        if tables.orgSuffixes.contains(where: { reader.matches($0.word.bytes, at: end) }) { return nil }
+        return fact(.org, start, end, rule: strong ? "<名><机构后缀>" : "<名><企业后缀>")
+    }
+
+    /// An organisation that begins with a place: `安庆市检察院`, `太湖县廉洁文化馆`.
+    func organisation(startingWith place: Fact) -> Fact? {
+        var j = place.utf8End
+        var count = 0
+        while count <= 6 {
+            for (w, strong) in tables.orgSuffixes where strong && reader.matches(w.bytes, at: j) {
+                let end = j + w.bytes.count
+                if tables.orgSuffixes.contains(where: { reader.matches($0.word.bytes, at: end) }) { continue }
+                return fact(.org, place.utf8Start, end, rule: "<地名><名><机构后缀>")
+            }
+            let (v, l) = reader.decode(at: j)
+            guard isIdeograph(v), !tables.introducers.contains(where: { reader.matches($0.bytes, at: j) }) else { return nil }
+            j += l
+            count += 1
+        }
+        return nil
+    }
+
+    /// Members of a list that names organisations: `曙光、亿成、虹泰等产业链重点企业`,
+    /// and `普利药业、迪合永欣` beside one found by its suffix.
+    func listedOrganisations(around found: [Fact]) -> [Fact] {
+        var out: [Fact] = []
+        let orgs = found.filter { $0.kind == .org && $0.rule == "<名><企业后缀>" }
+        var known = Set(found.map(\.utf8Start))
+        func member(endingAt e: Int) -> Int? {
+            guard let (s, bounded) = nameBefore(e, limit: 4), bounded else { return nil }
+            let c = e - s
+            return c >= 6 && c <= 12 ? s : nil
+        }
+        func add(_ s: Int, _ e: Int) {
+            let name = string(s, e)
+            guard !known.contains(s), !isGenericName(name), !NamedLexicon.industryWords.contains(where: { name.contains($0) })
+            else { return }
+            known.insert(s)
+            out.append(fact(.org, s, e, rule: "<名>、<机构>"))
+        }
+        // Beside a suffixed organisation: the next member after 、.
+        for o in orgs where reader.matches("、", at: o.utf8End) {
+            var j = o.utf8End + 3
+            var k = j
+            var count = 0
+            while count < 5 {
+                let (v, l) = reader.decode(at: k)
+                guard isIdeograph(v), !tables.introducers.contains(where: { reader.matches($0.bytes, at: k) }) else { break }
+                k += l
+                count += 1
+            }
+            if count >= 2, count <= 4 {
+                let next = reader.decode(at: k).value
+                let endsList = !isIdeograph(next) || tables.introducers.contains { reader.matches($0.bytes, at: k) }
+                if endsList { add(j, k) }
+            }
+            j = k
+        }
+        // A list ending in 等 before a head such as 企业.
+        var i = 0
+        while i < reader.count {
+            guard reader.matches("等", at: i) else { i += 1; continue }
+            var headFound = false
+            var k = i + 3
+            var steps = 0
+            while steps < 8 {
+                if tables.listHeads.contains(where: { reader.matches($0.bytes, at: k) }) { headFound = true; break }
+                let (v, l) = reader.decode(at: k)
+                guard isIdeograph(v) else { break }
+                k += l
+                steps += 1
+            }
+            if headFound {
+                var e = i
+                var members: [(Int, Int)] = []
+                while let s = member(endingAt: e) {
+                    members.append((s, e))
+                    guard reader.matches("、", endingAt: s) else { break }
+                    e = s - 3
+                }
+                if members.count >= 2 { for (s, e) in members { add(s, e) } }
+            }
+            i += 3
+        }
+        return out
+    }
+
+    // MARK: Persons
+
+    /// Names after a credit marker at a line's start: `通讯员 袁国 周正方 程槐静`.
+    func creditLine(at i: Int) -> [Fact]? {
+        guard let m = tables.creditMarkers.first(where: { reader.matches($0.bytes, at: i) }) else { return nil }
+        var j = i + m.bytes.count
+        var out: [Fact] = []
+        while j < reader.count {
+            // Spaces, ideographic spaces, colons between names.
+            var sawSeparator = false
+            while j < reader.count {
+                let (v, l) = reader.decode(at: j)
+                guard v == 0x20 || v == 0x3000 || v == 0xFF1A || v == 0x3A || v == 0x09 || v == 0x3001 else { break }
+                j += l
+                sawSeparator = true
+            }
+            guard sawSeparator else { break }
+            var k = j
+            var count = 0
+            while count < 5 {
+                let (v, l) = reader.decode(at: k)
+                guard isIdeograph(v) else { break }
+                k += l
+                count += 1
+            }
+            guard count >= 2, count <= 4, isPersonName(string(j, k)) else { break }
+            out.append(fact(.person, j, k, rule: "<署名><人名>"))
+            j = k
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    func isPersonName(_ name: String) -> Bool {
+        let scalars = name.unicodeScalars.count
+        guard scalars >= 2, scalars <= 4 else { return false }
+        if scalars >= 3, NamedLexicon.surnames.contains(String(name.prefix(2))) { return true }
+        return scalars <= 3 && NamedLexicon.surnames.contains(String(name.prefix(1)))
+    }
+
+    /// 照片由陈嵩拍摄, 由张三摄.
+    func photoCredit(at i: Int) -> Fact? {
+        let s = i + 3
+        for len in [3, 2, 4] {
+            let e = s + 3 * len
+            guard e <= reader.count else { continue }
+            let name = string(s, e)
+            guard name.unicodeScalars.count == len, name.unicodeScalars.allSatisfy({ isIdeograph($0.value) }) else { continue }
+            if (reader.matches("拍摄", at: e) || reader.matches("摄影", at: e) || reader.matches("供图", at: e)), isPersonName(name) {
+                return fact(.person, s, e, rule: "由<人名>拍摄")
+            }
+        }
+        return nil
+    }
+}
