@@ -21,20 +21,22 @@ let package = Package(
                 .linkedLibrary("stdc++"), .linkedLibrary("m"),
             ]
         ),
+        // The system SQLite (libsqlite3-dev) for `extract --format sqlite`: no package to build, one C library to link.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "ChineseTokenization", dependencies: ["CICU", "ChineseNumerals"]),
         .target(name: "ChineseNumerals"),
         .target(name: "ChineseFacts", dependencies: ["ChineseNumerals", "ChineseTokenization"]),
         .executableTarget(
             name: "extract",
             dependencies: [
-                "ChineseFacts", "ChineseNumerals", "ChineseTokenization",
+                "ChineseFacts", "ChineseNumerals", "ChineseTokenization", "CSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ChineseTokenizationTests", dependencies: ["ChineseTokenization"]),
         .testTarget(name: "ChineseNumeralsTests", dependencies: ["ChineseNumerals"]),
         .testTarget(name: "ChineseFactsTests", dependencies: ["ChineseFacts"]),
-        .testTarget(name: "ExtractTests", dependencies: ["extract"]),
+        .testTarget(name: "ExtractTests", dependencies: ["extract", "CSQLite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,10 @@ struct Extract: ParsableCommand {
             Examples:
               extract                                  facts of the bundled seed document
               extract report.txt --format jsonl        facts of one file as JSON Lines
+              extract reports/ -o facts.csv            every .txt/.md/.jsonl under a folder, as CSV
+              extract reports/ --format sqlite -o facts.db
+              extract seed.txt --format html -o seed.html
+              cat docs.jsonl | extract --input jsonl --id-field url --text-field body
               cat report.txt | extract -               facts of standard input
               extract tokenize report.txt              ICU words, one JSON object a line
               extract tokenize --sentences report.txt  sentences instead of words
@@ -21,6 +25,20 @@ struct Extract: ParsableCommand {
         subcommands: [Facts.self, Tokenize.self, Normalize.self],
         defaultSubcommand: Facts.self
     )
+
+    /// Runs the command; a usage error exits with status 2 (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Reads each path (or stdin for "-"), decoding UTF-8 with replacement and warning once per input.
@@ -41,49 +59,6 @@ func loadDocuments(_ paths: [String]) -> (docs: [Document], failures: Int) {
         }
     }
     return (docs, failures)
-}
-
-func resolvedPaths(_ paths: [String]) throws -> [String] {
-    if !paths.isEmpty { return paths }
-    if isatty(STDIN_FILENO) == 0 { return ["-"] }
-    guard let seed = bundledSeedPath() else {
-        throw ValidationError("no input given and the bundled seed document was not found")
-    }
-    return [seed]
-}
-
-struct Facts: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "facts",
-        abstract: "Print the facts of each document (the default command).")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl
-    }
-
-    @Option(help: "Output format.")
-    var format: Format = .jsonl
-
-    @Flag(help: "Add the rule that produced each fact.")
-    var explain = false
-
-    @Argument(help: "Files to read; '-' for standard input. With none: standard input if it is not a terminal, else the bundled seed document.")
-    var paths: [String] = []
-
-    func run() throws {
-        let (docs, failures) = loadDocuments(try resolvedPaths(paths))
-        let extractor = FactExtractor()
-        var out = StandardOutput()
-        for doc in docs {
-            var w = JSONWriter()
-            for fact in extractor.facts(in: doc.text) {
-                w.write(fact, doc: doc.id, explain: explain)
-            }
-            out.write(w.bytes)
-        }
-        out.flush()
-        if failures > 0 { throw ExitCode(1) }
-    }
 }
 
 struct Tokenize: ParsableCommand {

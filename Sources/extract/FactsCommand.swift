@@ -1,0 +1,307 @@
+import ArgumentParser
+import ChineseFacts
+import Dispatch
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
+
+/// An unsafe buffer that worker threads write into at distinct indices.
+struct SharedSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutableBufferPointer<T?>
+}
+
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "Print the facts of each document (the default command).",
+        discussion: """
+            Inputs: files; folders, recursively (--glob, default *.txt *.md *.jsonl); '-' for standard input.
+            With no path: standard input when it is not a terminal, else the bundled seed document.
+            A text file is one document, read whole (so one huge document is held in memory);
+            a .jsonl file (or --input jsonl) is read as a stream, one {"id","text"} document a line,
+            so memory stays flat however long the file.
+
+            Output (--format): jsonl (default when standard output is not a terminal), json, csv, tsv,
+            table (default on a terminal), html (one self-contained page), sqlite (needs -o).
+            Exit status: 0 all well, 1 some input failed, 2 usage error.
+            """)
+
+    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "How to read inputs: text or jsonl (default: by extension; stdin is text).")
+    var input: InputFormat?
+
+    @Option(name: .long, help: "JSON Lines field that holds a document's id.")
+    var idField = "id"
+
+    @Option(name: .long, help: "JSON Lines field that holds a document's text.")
+    var textField = "text"
+
+    @Option(name: .long, help: "File-name patterns to take from folders (repeatable).")
+    var glob: [String] = []
+
+    @Option(name: .long, help: "Kinds to report, comma-separated: count,money,percent,… (default all).")
+    var kinds: String?
+
+    @Flag(help: "Add the rule that produced each fact.")
+    var explain = false
+
+    @Option(name: .shortAndLong, help: "Write to FILE (through a temporary file renamed at the end).")
+    var output: String?
+
+    @Option(name: .customShort("j"), help: "Documents processed in parallel (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "Show progress on standard error (default when it is a terminal).")
+    var progress = false
+
+    @Flag(help: "Only errors on standard error: no warnings, progress or summary.")
+    var quiet = false
+
+    @Flag(help: "Treat invalid UTF-8 as an error instead of replacing it.")
+    var strict = false
+
+    @Argument(help: "Files, folders or '-'.")
+    var paths: [String] = []
+
+    var kindSet: Set<FactKind>? {
+        guard let kinds else { return nil }
+        return Set(kinds.split(separator: ",").compactMap { FactKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+    }
+
+    func validate() throws {
+        if let kinds {
+            for k in kinds.split(separator: ",") where FactKind(rawValue: k.trimmingCharacters(in: .whitespaces)) == nil {
+                throw ValidationError(
+                    "unknown kind '\(k)'; kinds are \(FactKind.allCases.map(\.rawValue).joined(separator: ","))")
+            }
+        }
+        if let jobs, jobs < 1 { throw ValidationError("-j must be at least 1") }
+        if resolvedFormat == .sqlite && output == nil { throw ValidationError("--format sqlite needs -o FILE") }
+    }
+
+    var resolvedFormat: OutputFormat {
+        if let format { return format }
+        if let output {
+            let ext = (output as NSString).pathExtension.lowercased()
+            switch ext {
+            case "json": return .json
+            case "csv": return .csv
+            case "tsv": return .tsv
+            case "html", "htm": return .html
+            case "sqlite", "sqlite3", "db": return .sqlite
+            case "txt": return .table
+            default: return .jsonl
+            }
+        }
+        return isatty(STDOUT_FILENO) != 0 ? .table : .jsonl
+    }
+
+    func run() throws {
+        let reporter = Reporter(quiet: quiet)
+        let started = DispatchTime.now().uptimeNanoseconds
+        var inputPaths = paths
+        if inputPaths.isEmpty {
+            if isatty(STDIN_FILENO) == 0 {
+                inputPaths = ["-"]
+            } else if let seed = bundledSeedPath() {
+                inputPaths = [seed]
+            } else {
+                throw ValidationError("no input given and the bundled seed document was not found")
+            }
+        }
+        let globs = glob.isEmpty ? ["*.txt", "*.md", "*.jsonl"] : glob
+        let items = expandInputs(inputPaths, globs: globs, forced: input, reporter: reporter)
+        let totalBytes = items.contains { $0.size == nil } ? nil : items.reduce(0) { $0 + ($1.size ?? 0) }
+        let format = resolvedFormat
+        let renderer = Renderer(format: format, explain: explain)
+        let extractor = FactExtractor(kinds: kindSet)
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let showProgress = !quiet && (progress || isatty(STDERR_FILENO) != 0)
+
+        // Where the output goes: standard output, or a temporary file beside -o.
+        var sink: OutputSink
+        var sqlite: SQLiteOutput? = nil
+        var temporary: String? = nil
+        if let output {
+            let dir = (output as NSString).deletingLastPathComponent
+            let tmp = (dir.isEmpty ? "." : dir) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
+            temporary = tmp
+            unlink(tmp)
+            if format == .sqlite {
+                do { sqlite = try SQLiteOutput(path: tmp) } catch {
+                    printError("extract: error: \(output): \(error)")
+                    throw ExitCode(1)
+                }
+                sink = OutputSink(fd: -1)
+            } else {
+                let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard fd >= 0 else {
+                    printError("extract: error: \(output): \(String(cString: strerror(errno)))")
+                    throw ExitCode(1)
+                }
+                sink = OutputSink(fd: fd)
+            }
+        } else {
+            sink = OutputSink(fd: STDOUT_FILENO)
+        }
+        func abandon() {
+            if let temporary { unlink(temporary) }
+        }
+
+        var stream = DocumentStream(items: items, idField: idField, textField: textField, strict: strict, reporter: reporter)
+        var documents = 0
+        var factCount = 0
+        var first = true
+        sink.write(renderer.header)
+        let batchBytes = 4 << 20 * max(1, workers)
+        let batchDocs = 64 * max(1, workers)
+        while true {
+            // A batch: bounded in documents and bytes, so memory stays flat.
+            var batch: [Document] = []
+            var bytes = 0
+            while batch.count < batchDocs, bytes < batchBytes, let doc = stream.next() {
+                bytes += doc.text.utf8.count
+                batch.append(doc)
+            }
+            if batch.isEmpty { break }
+            let results = process(batch, extractor: extractor, renderer: renderer, workers: workers, firstInOutput: first)
+            for (k, r) in results.enumerated() {
+                if let sqlite {
+                    do { try sqlite.add(batch[k], r.facts, explain: explain) } catch {
+                        printError("extract: error: \(output ?? ""): \(error)")
+                        abandon()
+                        throw ExitCode(1)
+                    }
+                } else if !sink.write(r.bytes) {
+                    printError("extract: error: \(output ?? "standard output"): \(String(cString: strerror(errno)))")
+                    abandon()
+                    throw ExitCode(1)
+                }
+                if !r.facts.isEmpty { first = false }
+                factCount += r.facts.count
+            }
+            documents += batch.count
+            if showProgress {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                let mb = Double(stream.bytesDone) / 1e6
+                var line = "\rextract: \(documents) documents, \(String(format: "%.1f", mb)) MB, \(String(format: "%.1f", mb / max(seconds, 1e-3))) MB/s"
+                if let totalBytes, totalBytes > 0, stream.bytesDone > 0 {
+                    let left = seconds * Double(totalBytes - stream.bytesDone) / Double(stream.bytesDone)
+                    line += ", \(String(format: "%.0f", max(0, left))) s left"
+                }
+                FileHandle.standardError.write(Data((line + "   ").utf8))
+            }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        sink.write(renderer.footer)
+        let flushed = sink.flush()
+        if let sqlite {
+            do { try sqlite.finish() } catch {
+                printError("extract: error: \(output ?? ""): \(error)")
+                abandon()
+                throw ExitCode(1)
+            }
+        }
+        if sink.fd > 2 { close(sink.fd) }
+        sqlite = nil
+        if !flushed {
+            printError("extract: error: \(output ?? "standard output"): \(String(cString: strerror(errno)))")
+            abandon()
+            throw ExitCode(1)
+        }
+        if let output, let temporary {
+            if documents == 0 && reporter.errors > 0 {
+                // Nothing could be read: leave no file behind.
+                abandon()
+            } else if rename(temporary, output) != 0 {
+                printError("extract: error: \(output): \(String(cString: strerror(errno)))")
+                abandon()
+                throw ExitCode(1)
+            }
+        }
+        if !quiet {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let mb = Double(stream.bytesDone) / 1e6
+            printError(
+                "extract: \(documents) document\(documents == 1 ? "" : "s"), \(factCount) facts, \(reporter.warnings) warnings, "
+                    + "\(reporter.errors) errors, \(String(format: "%.2f", mb)) MB in \(String(format: "%.2f", seconds)) s "
+                    + "(\(String(format: "%.1f", mb / max(seconds, 1e-6))) MB/s)")
+        }
+        if reporter.errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Extracts and renders a batch on `workers` threads; results keep the batch's order.
+    func process(
+        _ batch: [Document], extractor: FactExtractor, renderer: Renderer, workers: Int, firstInOutput: Bool
+    ) -> [(facts: [Fact], bytes: [UInt8])] {
+        var results = [(facts: [Fact], bytes: [UInt8])?](repeating: nil, count: batch.count)
+        // JSON needs to know whether a comma leads, which depends on earlier documents: it renders in order below.
+        let renderInWorker = renderer.format != .json && renderer.format != .sqlite
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = SharedSlots(base: buffer)
+            let n = min(workers, batch.count)
+            let one: @Sendable (Int) -> Void = { (k: Int) in
+                let fs = extractor.facts(in: batch[k].text)
+                slots.base[k] = (fs, renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
+            }
+            if n <= 1 {
+                for k in batch.indices { one(k) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: n) { w in
+                    var k = w
+                    while k < batch.count {
+                        one(k)
+                        k += n
+                    }
+                }
+            }
+        }
+        var out = results.map { $0 ?? ([], []) }
+        if renderer.format == .json {
+            var first = firstInOutput
+            for k in out.indices {
+                out[k].bytes = renderer.render(batch[k], out[k].facts, first: first)
+                if !out[k].facts.isEmpty { first = false }
+            }
+        }
+        return out
+    }
+}
+
+/// Buffered writes to a file descriptor; reports failure instead of trapping.
+struct OutputSink {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var failed = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    @discardableResult
+    mutating func write(_ bytes: [UInt8]) -> Bool {
+        guard fd >= 0 else { return true }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { return flush() }
+        return !failed
+    }
+
+    mutating func flush() -> Bool {
+        guard fd >= 0, !buffer.isEmpty, !failed else { return !failed }
+        buffer.withUnsafeBufferPointer { p in
+            var offset = 0
+            while offset < p.count {
+                let n = Glibc.write(fd, p.baseAddress! + offset, p.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    failed = true
+                    break
+                }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return !failed
+    }
+}

@@ -1,0 +1,281 @@
+import ChineseFacts
+import ChineseTokenization
+import Foundation
+
+/// How an input's bytes become documents.
+enum InputFormat: String, CaseIterable {
+    /// The whole input is one document.
+    case text
+    /// One JSON object a line, `{"id": …, "text": …}`.
+    case jsonl
+}
+
+/// One input named on the command line, or found in a folder.
+struct InputItem {
+    /// The path as given (or as found under a folder); "-" for standard input.
+    var path: String
+    var format: InputFormat
+    /// Its size in bytes when known (for progress).
+    var size: Int?
+}
+
+/// Counts warnings and errors and prints each as one line on standard error.
+final class Reporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var warnings = 0
+    private(set) var errors = 0
+    let quiet: Bool
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func warning(_ message: String) {
+        lock.lock()
+        warnings += 1
+        lock.unlock()
+        if !quiet { printError("extract: warning: " + message) }
+    }
+
+    func error(_ message: String) {
+        lock.lock()
+        errors += 1
+        lock.unlock()
+        printError("extract: error: " + message)
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Expands paths into inputs: files as given, folders walked recursively (entries sorted,
+/// each real folder visited once so that symlink loops end), "-" for standard input.
+func expandInputs(_ paths: [String], globs: [String], forced: InputFormat?, reporter: Reporter) -> [InputItem] {
+    var out: [InputItem] = []
+    let fm = FileManager.default
+    for path in paths {
+        if path == "-" {
+            out.append(InputItem(path: "-", format: forced ?? .text, size: nil))
+            continue
+        }
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            reporter.error("\(path): \(String(cString: strerror(errno)))")
+            continue
+        }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            var visited = Set<[UInt64]>()
+            var found: [InputItem] = []
+            walk(path, fm: fm, globs: globs, forced: forced, visited: &visited, into: &found, reporter: reporter)
+            if found.isEmpty {
+                reporter.error("\(path): no file matching \(globs.joined(separator: " ")) in this folder")
+            }
+            out += found
+        } else {
+            out.append(InputItem(path: path, format: forced ?? format(of: path), size: Int(st.st_size)))
+        }
+    }
+    return out
+}
+
+func format(of path: String) -> InputFormat {
+    path.lowercased().hasSuffix(".jsonl") || path.lowercased().hasSuffix(".ndjson") ? .jsonl : .text
+}
+
+private func walk(
+    _ dir: String, fm: FileManager, globs: [String], forced: InputFormat?, visited: inout Set<[UInt64]>,
+    into out: inout [InputItem], reporter: Reporter
+) {
+    var st = stat()
+    guard stat(dir, &st) == 0 else { return }
+    guard visited.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else { return }
+    let entries: [String]
+    do {
+        entries = try fm.contentsOfDirectory(atPath: dir).sorted()
+    } catch {
+        reporter.error("\(dir): cannot list the folder")
+        return
+    }
+    for name in entries where !name.hasPrefix(".") {
+        let child = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+        var cst = stat()
+        guard stat(child, &cst) == 0 else { continue }  // a dangling link
+        if cst.st_mode & S_IFMT == S_IFDIR {
+            walk(child, fm: fm, globs: globs, forced: forced, visited: &visited, into: &out, reporter: reporter)
+        } else if cst.st_mode & S_IFMT == S_IFREG, globs.contains(where: { fnmatch($0, name, 0) == 0 }) {
+            out.append(InputItem(path: child, format: forced ?? format(of: child), size: Int(cst.st_size)))
+        }
+    }
+}
+
+/// Bytes as text: UTF-8 with invalid bytes replaced (and counted), or UTF-16 after a byte-order mark.
+func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> String? {
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        let little = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var k = 2
+        while k + 1 < bytes.count {
+            units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
+            k += 2
+        }
+        reporter.warning("\(name): UTF-16\(little ? "LE" : "BE") with a byte-order mark, decoded as such")
+        return String(decoding: units, as: UTF16.self)
+    }
+    let decoded = DecodedText(bytes: bytes)
+    if decoded.replacedBytes > 0 {
+        if strict {
+            reporter.error("\(name): \(decoded.replacedBytes) bytes of invalid UTF-8 (--strict)")
+            return nil
+        }
+        reporter.warning("\(name): \(decoded.replacedBytes) bytes of invalid UTF-8 replaced with U+FFFD")
+    }
+    return decoded.text
+}
+
+/// Reads a file descriptor line by line in 1 MiB chunks; a line longer than the
+/// buffer grows it (one huge line is held whole).
+struct LineReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+    private(set) var bytesRead = 0
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next line without its line feed (and a trailing CR), or nil at the end.
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                var line = Array(buffer[start..<nl])
+                start = nl + 1
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if eof {
+                guard start < buffer.count else { return nil }
+                var line = Array(buffer[start...])
+                start = buffer.count
+                if line.last == 0x0D { line.removeLast() }
+                return line
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            let chunk = 1 << 20
+            let old = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: chunk))
+            let n = buffer.withUnsafeMutableBufferPointer { p in read(fd, p.baseAddress! + old, chunk) }
+            if n <= 0 {
+                buffer.removeLast(chunk)
+                eof = true
+            } else {
+                buffer.removeLast(chunk - n)
+                bytesRead += n
+            }
+        }
+    }
+}
+
+/// Reads a whole file descriptor.
+func readAll(fd: Int32) -> [UInt8]? {
+    var out: [UInt8] = []
+    let chunk = 1 << 20
+    while true {
+        let old = out.count
+        out.append(contentsOf: repeatElement(0, count: chunk))
+        let n = out.withUnsafeMutableBufferPointer { p in read(fd, p.baseAddress! + old, chunk) }
+        if n < 0 { return nil }
+        out.removeLast(chunk - max(n, 0))
+        if n == 0 { return out }
+    }
+}
+
+/// Yields the documents of the inputs in order, reading JSON Lines as a stream.
+struct DocumentStream {
+    var items: [InputItem]
+    let idField: String
+    let textField: String
+    let strict: Bool
+    let reporter: Reporter
+
+    private var index = 0
+    private var lines: LineReader? = nil
+    private var lineNumber = 0
+    private var currentPath = ""
+    private(set) var bytesDone = 0
+    private var finishedBytes = 0
+
+    init(items: [InputItem], idField: String, textField: String, strict: Bool, reporter: Reporter) {
+        self.items = items
+        self.idField = idField
+        self.textField = textField
+        self.strict = strict
+        self.reporter = reporter
+    }
+
+    private func open(_ path: String) -> Int32? {
+        if path == "-" { return 0 }
+        let fd = Glibc.open(path, O_RDONLY)
+        if fd < 0 {
+            reporter.error("\(path): \(String(cString: strerror(errno)))")
+            return nil
+        }
+        return fd
+    }
+
+    /// The next document, or nil when every input is read.
+    mutating func next() -> Document? {
+        while true {
+            if lines != nil {
+                while let raw = lines!.next() {
+                    lineNumber += 1
+                    bytesDone = finishedBytes + lines!.bytesRead
+                    var line = raw
+                    if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    let parsed: (id: String?, text: String?)
+                    do {
+                        parsed = try line.withUnsafeBufferPointer { try JSONLine.fields(in: $0, id: idField, text: textField) }
+                    } catch {
+                        reporter.warning("\(currentPath):\(lineNumber): invalid JSON (\(error)); line skipped")
+                        continue
+                    }
+                    guard let text = parsed.text else {
+                        reporter.warning("\(currentPath):\(lineNumber): no string field \"\(textField)\"; line skipped")
+                        continue
+                    }
+                    let id = parsed.id ?? "\(currentPath):\(lineNumber)"
+                    return Document(id: id, text: text)
+                }
+                if lines!.fd != 0 { close(lines!.fd) }
+                finishedBytes += lines!.bytesRead
+                bytesDone = finishedBytes
+                lines = nil
+                continue
+            }
+            guard index < items.count else { return nil }
+            let item = items[index]
+            index += 1
+            guard let fd = open(item.path) else { continue }
+            currentPath = item.path == "-" ? "stdin" : item.path
+            switch item.format {
+            case .jsonl:
+                lines = LineReader(fd: fd)
+                lineNumber = 0
+            case .text:
+                let bytes = readAll(fd: fd)
+                if fd != 0 { close(fd) }
+                guard let bytes else {
+                    reporter.error("\(item.path): \(String(cString: strerror(errno)))")
+                    continue
+                }
+                finishedBytes += bytes.count
+                bytesDone = finishedBytes
+                guard let text = decodeText(bytes, name: item.path, strict: strict, reporter: reporter) else { continue }
+                return Document(id: item.path == "-" ? "stdin" : item.path, text: text)
+            }
+        }
+    }
+}
