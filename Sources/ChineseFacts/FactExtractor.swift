@@ -27,7 +27,8 @@ public struct TimeFacts: FactSource {
         return copy.withUTF8 { buffer in
             var facts = TimeExtractor(reader: UTF8Reader(buffer)).facts()
             ScalarOffsets.fill(&facts, in: buffer)
-            return facts.sorted(by: Fact.documentOrder)
+            facts.sortInDocumentOrder()
+            return facts
         }
     }
 }
@@ -45,7 +46,8 @@ public struct NamedFacts: FactSource {
         return copy.withUTF8 { buffer in
             var facts = FactExtractor.flatten(NamedExtractor(reader: UTF8Reader(buffer)).facts())
             ScalarOffsets.fill(&facts, in: buffer)
-            return facts.sorted(by: Fact.documentOrder)
+            facts.sortInDocumentOrder()
+            return facts
         }
     }
 }
@@ -87,34 +89,64 @@ public struct FactExtractor: FactSource {
         ScalarOffsets.fill(&others, in: bytes)
         facts += others
         if kinds != nil { facts.removeAll { !wants($0.kind) } }
-        facts.sort(by: Fact.documentOrder)
+        facts.sortInDocumentOrder()
         return facts
     }
 
     /// Named facts under the flat policy: none strictly inside a title, a term or an
-    /// organisation; of two facts of one kind that overlap, the longer.
+    /// organisation; of two facts of one kind that overlap, the longer (an organisation
+    /// also removes a place it overlaps). Linear after sorting, whatever the document's size.
     static func flatten(_ facts: [Fact]) -> [Fact] {
-        let containers = facts.filter { $0.kind == .title || $0.kind == .term || $0.kind == .org }
-            .map { ($0.utf8Start, $0.utf8End) }
+        let sorted = facts.sorted { ($0.utf8Start, -$0.utf8End) < ($1.utf8Start, -$1.utf8End) }
+        // Strictly inside a container: a container starting before it ends at or after its end,
+        // or one starting with it ends after it.
         var kept: [Fact] = []
-        for f in facts {
-            let inside = containers.contains { c in
-                c.0 <= f.utf8Start && f.utf8End <= c.1 && (c.0, c.1) != (f.utf8Start, f.utf8End)
+        var maxEndBefore = -1
+        var sameStart = -1
+        var maxEndSame = -1
+        for f in sorted {
+            if f.utf8Start != sameStart {
+                maxEndBefore = max(maxEndBefore, maxEndSame)
+                sameStart = f.utf8Start
+                maxEndSame = -1
             }
-            if inside { continue }
-            kept.append(f)
+            let inside = maxEndBefore >= f.utf8End || maxEndSame > f.utf8End
+            if f.kind == .title || f.kind == .term || f.kind == .org {
+                maxEndSame = max(maxEndSame, f.utf8End)
+            }
+            if !inside { kept.append(f) }
         }
-        // Longest first, then keep those that overlap nothing of their kind already kept.
-        kept.sort { a, b in
-            (a.utf8End - a.utf8Start, -a.utf8Start) > (b.utf8End - b.utf8Start, -b.utf8Start)
-        }
+        // Overlaps, resolved inside each cluster of facts that overlap one another.
         var out: [Fact] = []
-        for f in kept where !out.contains(where: {
-            ($0.kind == f.kind || ($0.kind == .org && f.kind == .place))
-                && $0.utf8Start < f.utf8End && f.utf8Start < $0.utf8End
-        }) {
-            out.append(f)
+        var cluster: [Fact] = []
+        var clusterEnd = -1
+        func resolve() {
+            guard cluster.count > 1 else {
+                out += cluster
+                return
+            }
+            let byLength = cluster.sorted { a, b in
+                (a.utf8End - a.utf8Start, -a.utf8Start) > (b.utf8End - b.utf8Start, -b.utf8Start)
+            }
+            var chosen: [Fact] = []
+            for f in byLength where !chosen.contains(where: {
+                ($0.kind == f.kind || ($0.kind == .org && f.kind == .place)) && $0.utf8Start < f.utf8End
+                    && f.utf8Start < $0.utf8End
+            }) {
+                chosen.append(f)
+            }
+            out += chosen
         }
+        for f in kept {
+            if f.utf8Start >= clusterEnd {
+                resolve()
+                cluster.removeAll(keepingCapacity: true)
+                clusterEnd = -1
+            }
+            cluster.append(f)
+            clusterEnd = max(clusterEnd, f.utf8End)
+        }
+        resolve()
         return out
     }
 }
@@ -136,6 +168,29 @@ extension Fact {
         if a.end != b.end { return a.end < b.end }
         return a.kind.rawValue < b.kind.rawValue
     }
+}
+
+extension Array where Element == Fact {
+    /// Sorts by a small key per fact and moves each fact once (facts are large structs).
+    mutating func sortInDocumentOrder() {
+        var keys: [(Int, Int, Int, Int)] = []
+        keys.reserveCapacity(count)
+        var sorted = true
+        for (k, f) in enumerated() {
+            let key = (f.start, f.end, FactKind.order[f.kind] ?? 0, k)
+            if let last = keys.last, key < last { sorted = false }
+            keys.append(key)
+        }
+        if sorted { return }
+        keys.sort { $0 < $1 }
+        self = keys.map { self[$0.3] }
+    }
+}
+
+extension FactKind {
+    /// Kinds in the order of their names, as `documentOrder` breaks ties.
+    static let order: [FactKind: Int] = Dictionary(
+        uniqueKeysWithValues: FactKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
 }
 
 /// Fills `start` and `end` (Unicode scalars) from `utf8Start` and `utf8End` in one sweep.

@@ -13,6 +13,16 @@ public struct JSONWriter: Sendable {
     /// Appends a JSON string literal, escaped as RFC 8259 requires.
     public mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Fast path: nothing to escape, copy the bytes at once.
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            bytes.append(contentsOf: u)
+            return true
+        }
+        if copied == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])

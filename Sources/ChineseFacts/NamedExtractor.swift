@@ -3,7 +3,7 @@ final class NamedTables: Sendable {
     static let shared = NamedTables()
 
     enum Entry: Sendable {
-        case place(needsSuffix: Bool)
+        case place(needsSuffix: Bool, province: Bool, fullName: Bool)
         case org
         case person
     }
@@ -11,11 +11,16 @@ final class NamedTables: Sendable {
     /// Gazetteer words by their first scalar, longest first.
     let gazetteer: [UInt32: [(word: UTF8Word, entry: Entry)]]
     let placeSuffixes: [UTF8Word]
-    let orgSuffixes: [(word: UTF8Word, strong: Bool)]
-    let orgSuffixFirst: Set<UInt32>
-    let introducers: [UTF8Word]
-    let creditMarkers: [UTF8Word]
-    let listHeads: [UTF8Word]
+    let orgSuffixes: WordSet
+    let strongSuffixes: Set<String>
+    let introducers: WordSet
+    let creditMarkers: WordSet
+    let listHeads: WordSet
+    let nonNameParts: WordSet
+    let industryWords: WordSet
+    let nonInitials = WordSet("各该本全每此其多所等两一二三四五六七八九十几数更高境第".map(String.init))
+    /// First scalars of gazetteer words, for a one-bit test before the dictionary lookup.
+    let gazetteerFirst: WordSet
 
     init() {
         var g: [UInt32: [(word: UTF8Word, entry: Entry)]] = [:]
@@ -24,21 +29,25 @@ final class NamedTables: Sendable {
             g[first.value, default: []].append((UTF8Word(s), e))
         }
         for (short, full) in NamedLexicon.provinces {
-            add(full, .place(needsSuffix: false))
-            add(short, .place(needsSuffix: false))
+            add(full, .place(needsSuffix: false, province: true, fullName: true))
+            add(short, .place(needsSuffix: false, province: true, fullName: false))
         }
-        for c in NamedLexicon.cities { add(c, .place(needsSuffix: NamedLexicon.citiesNeedingSuffix.contains(c))) }
+        for c in NamedLexicon.cities {
+            add(c, .place(needsSuffix: NamedLexicon.citiesNeedingSuffix.contains(c), province: false, fullName: false))
+        }
         for o in NamedLexicon.nationalOrganisations { add(o, .org) }
         for p in NamedLexicon.persons { add(p, .person) }
         for k in g.keys { g[k]!.sort { $0.word.bytes.count > $1.word.bytes.count } }
         gazetteer = g
         placeSuffixes = NamedLexicon.placeSuffixes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        orgSuffixes = NamedLexicon.organisationSuffixes.map { (UTF8Word($0.suffix), $0.strong) }
-            .sorted { $0.0.bytes.count > $1.0.bytes.count }
-        orgSuffixFirst = Set(NamedLexicon.organisationSuffixes.compactMap { $0.suffix.unicodeScalars.first?.value })
-        introducers = NamedLexicon.nameIntroducers.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        creditMarkers = NamedLexicon.creditMarkers.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        listHeads = NamedLexicon.organisationListHeads.map(UTF8Word.init)
+        orgSuffixes = WordSet(NamedLexicon.organisationSuffixes.map(\.suffix))
+        strongSuffixes = Set(NamedLexicon.organisationSuffixes.filter(\.strong).map(\.suffix))
+        introducers = WordSet(NamedLexicon.nameIntroducers)
+        creditMarkers = WordSet(NamedLexicon.creditMarkers)
+        listHeads = WordSet(NamedLexicon.organisationListHeads)
+        nonNameParts = WordSet(NamedLexicon.nonNameParts)
+        industryWords = WordSet(NamedLexicon.industryWords)
+        gazetteerFirst = WordSet(g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted())
     }
 }
 
@@ -74,7 +83,7 @@ struct NamedExtractor {
                 if let f = photoCredit(at: i) { out.append(f) }
             default:
                 if lineStart, let fs = creditLine(at: i) { out.append(contentsOf: fs) }
-                if let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
+                if tables.gazetteerFirst.mayStart(v), let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
                     out.append(f)
                     // An organisation that begins with the place: 安庆市检察院, 安庆师范大学.
                     if f.kind == .place, let org = organisation(startingWith: f) { out.append(org) }
@@ -82,7 +91,7 @@ struct NamedExtractor {
                     lineStart = false
                     continue
                 }
-                if tables.orgSuffixFirst.contains(v), let f = organisation(suffixAt: i) { out.append(f) }
+                if tables.orgSuffixes.mayStart(v), let f = organisation(suffixAt: i) { out.append(f) }
                 if v == 0x53BF || v == 0x4E61 || v == 0x9547, let f = smallPlace(suffixAt: i) { out.append(f) }  // 县 乡 镇
             }
             lineStart = v == 0x0A || v == 0x0D
@@ -94,11 +103,13 @@ struct NamedExtractor {
 
     // MARK: Titles and terms
 
-    /// 《…》 on one line, with nested 《》 counted and 〈…〉 kept inside.
+    /// 《…》 on one line and at most 300 characters long, with nested 《》 counted and 〈…〉 kept inside.
     func title(at i: Int) -> Fact? {
         var depth = 0
         var j = i
-        while j < reader.count {
+        var steps = 0
+        while j < reader.count, steps < 300 {
+            steps += 1
             let (v, l) = reader.decode(at: j)
             if v == 0x0A || v == 0x0D { return nil }
             if v == 0x300A { depth += 1 }
@@ -149,11 +160,9 @@ struct NamedExtractor {
                 return fact(.person, i, end, rule: "<人名表>")
             case .org:
                 return fact(.org, i, end, rule: "<机构表>")
-            case .place(let needsSuffix):
+            case .place(let needsSuffix, let isProvince, let isFullName):
                 var suffixed = false
                 // 省, 自治区 and 特别行政区 follow only a province's name: not 芜湖省级.
-                let isProvince = NamedLexicon.provinces.contains { $0.short == w.text || $0.full == w.text }
-                let isFullName = NamedLexicon.provinces.contains { $0.full == w.text }
                 for s in tables.placeSuffixes where !isFullName && reader.matches(s.bytes, at: end) {
                     if !isProvince, ["省", "自治区", "特别行政区"].contains(s.text) { continue }
                     if isProvince, s.text == "县" || s.text == "区" { continue }
@@ -179,9 +188,9 @@ struct NamedExtractor {
             !NamedLexicon.placeNameNonInitials.contains(ca), !NamedLexicon.placeNameNonFinals.contains(cb)
         else { return nil }
         // 推动县域, 加强县级: a verb, not a name.
-        if tables.introducers.contains(where: { reader.matches($0.bytes, endingAt: s) }) { return nil }
+        if tables.introducers.contains(in: reader, endingAt: s) { return nil }
         let before = reader.decode(before: start)
-        let bounded = !isIdeograph(before.value) || tables.introducers.contains { reader.matches($0.bytes, endingAt: start) }
+        let bounded = !isIdeograph(before.value) || tables.introducers.contains(in: reader, endingAt: start)
         guard bounded else { return nil }
         // 乡村, 镇街, 县级, 县域: the character is not a suffix here.
         let next = reader.decode(at: s + 3).value
@@ -197,7 +206,7 @@ struct NamedExtractor {
         var j = s
         var count = 0
         while count < limit {
-            if tables.introducers.contains(where: { reader.matches($0.bytes, endingAt: j) }) {
+            if tables.introducers.contains(in: reader, endingAt: j) {
                 return j < s ? (j, true) : nil
             }
             let p = reader.decode(before: j)
@@ -207,39 +216,52 @@ struct NamedExtractor {
         }
         // Ran out of room: bounded only if an introducer or a non-ideograph stands right here.
         let p = reader.decode(before: j)
-        let bounded = !isIdeograph(p.value) || tables.introducers.contains { reader.matches($0.bytes, endingAt: j) }
+        let bounded = !isIdeograph(p.value) || tables.introducers.contains(in: reader, endingAt: j)
         return (j, bounded)
     }
 
-    func isGenericName(_ name: String) -> Bool {
-        if NamedLexicon.genericOrganisationNames.contains(name) { return true }
-        if name.hasSuffix("上市") || name.hasPrefix("行业") { return true }
-        if NamedLexicon.nonNameParts.contains(where: { name.contains($0) }) { return true }
-        if let f = name.first, "各该本全每此其多所等两一二三四五六七八九十几数更高境第".contains(f) { return true }
+    /// Whether a word of `set` stands anywhere inside bytes `a..<b`.
+    func containsWord(_ set: WordSet, _ a: Int, _ b: Int) -> Bool {
+        var i = a
+        while i < b {
+            let (v, l) = reader.decode(at: i)
+            if set.mayStart(v) {
+                for w in set.words where i + w.bytes.count <= b && reader.matches(w.bytes, at: i) { return true }
+            }
+            i += max(l, 1)
+        }
         return false
+    }
+
+    /// Whether the name at bytes `a..<b` is a generic word, not a name (`集团`, `县级综合`, `各类`).
+    func isGenericName(_ a: Int, _ b: Int) -> Bool {
+        if tables.nonInitials.mayStart(reader.decode(at: a).value) { return true }
+        if reader.matches("上市", endingAt: b) || reader.matches("行业", at: a) { return true }
+        if containsWord(tables.nonNameParts, a, b) { return true }
+        return NamedLexicon.genericOrganisationNames.contains(string(a, b))
     }
 
     /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.
     func organisation(suffixAt s: Int) -> Fact? {
-        guard let (w, strong) = tables.orgSuffixes.first(where: { reader.matches($0.word.bytes, at: s) }) else { return nil }
+        guard let w = tables.orgSuffixes.longest(in: reader, at: s) else { return nil }
+        let strong = tables.strongSuffixes.contains(w.text)
         let end = s + w.bytes.count
         guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return nil }
-        let name = string(start, s)
-        guard name.unicodeScalars.count >= 2, !isGenericName(name) else { return nil }
+        guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return nil }
         // 城乡中小学: 中小学 is one word.
-        if w.text == "小学", name.hasSuffix("中") { return nil }
+        if w.text == "小学", reader.matches("中", endingAt: s) { return nil }
         // 300家二级以上医院: a measure word after a number is not a name's start.
         if NumeralLexicon.isDigit(reader.decode(before: start).value) { return nil }
         // A suffix that is the head of a longer word: 科技贷款, 股份制, 学院派.
         let next = reader.decode(at: end)
         if !strong {
             // A company, not an industry: in a list (、 or 等) or after a verb such as 帮助, with no industry word.
-            if NamedLexicon.industryWords.contains(where: { name.contains($0) }) { return nil }
+            if containsWord(tables.industryWords, start, s) { return nil }
             let before = reader.decode(before: start).value
             let listed = before == 0x3001 || reader.matches("、", at: end) || reader.matches("等", at: end)
-            let introduced = tables.introducers.contains { reader.matches($0.bytes, endingAt: start) }
+            let introduced = tables.introducers.contains(in: reader, endingAt: start)
             guard listed || introduced else { return nil }
-            let ok = !isIdeograph(next.value) || tables.introducers.contains { reader.matches($0.bytes, at: end) }
+            let ok = !isIdeograph(next.value) || tables.introducers.contains(in: reader, at: end)
                 || ["成功", "获", "有限", "股份", "集团", "公司"].contains { reader.matches($0, at: end) }
             guard ok else { return nil }
         } else if w.text == "集团" || w.text == "股份" {
@@ -249,7 +271,7 @@ struct NamedExtractor {
             return nil
         }
         // Another suffix right after: 聚石化学集团 is one name, found at 集团.
-        if tables.orgSuffixes.contains(where: { reader.matches($0.word.bytes, at: end) }) { return nil }
+        if tables.orgSuffixes.contains(in: reader, at: end) { return nil }
         return fact(.org, start, end, rule: strong ? "<名><机构后缀>" : "<名><企业后缀>")
     }
 
@@ -258,13 +280,15 @@ struct NamedExtractor {
         var j = place.utf8End
         var count = 0
         while count <= 6 {
-            for (w, strong) in tables.orgSuffixes where strong && reader.matches(w.bytes, at: j) {
-                let end = j + w.bytes.count
-                if tables.orgSuffixes.contains(where: { reader.matches($0.word.bytes, at: end) }) { continue }
-                return fact(.org, place.utf8Start, end, rule: "<地名><名><机构后缀>")
+            if tables.orgSuffixes.mayStart(reader.decode(at: j).value) {
+                for w in tables.orgSuffixes.words where tables.strongSuffixes.contains(w.text) && reader.matches(w.bytes, at: j) {
+                    let end = j + w.bytes.count
+                    if tables.orgSuffixes.contains(in: reader, at: end) { continue }
+                    return fact(.org, place.utf8Start, end, rule: "<地名><名><机构后缀>")
+                }
             }
             let (v, l) = reader.decode(at: j)
-            guard isIdeograph(v), !tables.introducers.contains(where: { reader.matches($0.bytes, at: j) }) else { return nil }
+            guard isIdeograph(v), !tables.introducers.contains(in: reader, at: j) else { return nil }
             j += l
             count += 1
         }
@@ -283,9 +307,7 @@ struct NamedExtractor {
             return c >= 6 && c <= 12 ? s : nil
         }
         func add(_ s: Int, _ e: Int) {
-            let name = string(s, e)
-            guard !known.contains(s), !isGenericName(name), !NamedLexicon.industryWords.contains(where: { name.contains($0) })
-            else { return }
+            guard !known.contains(s), !isGenericName(s, e), !containsWord(tables.industryWords, s, e) else { return }
             known.insert(s)
             out.append(fact(.org, s, e, rule: "<名>、<机构>"))
         }
@@ -296,13 +318,13 @@ struct NamedExtractor {
             var count = 0
             while count < 5 {
                 let (v, l) = reader.decode(at: k)
-                guard isIdeograph(v), !tables.introducers.contains(where: { reader.matches($0.bytes, at: k) }) else { break }
+                guard isIdeograph(v), !tables.introducers.contains(in: reader, at: k) else { break }
                 k += l
                 count += 1
             }
             if count >= 2, count <= 4 {
                 let next = reader.decode(at: k).value
-                let endsList = !isIdeograph(next) || tables.introducers.contains { reader.matches($0.bytes, at: k) }
+                let endsList = !isIdeograph(next) || tables.introducers.contains(in: reader, at: k)
                 if endsList { add(j, k) }
             }
             j = k
@@ -310,12 +332,16 @@ struct NamedExtractor {
         // A list ending in 等 before a head such as 企业.
         var i = 0
         while i < reader.count {
-            guard reader.matches("等", at: i) else { i += 1; continue }
+            // 等 is E7 AD 89.
+            guard reader.bytes[i] == 0xE7, i + 2 < reader.count, reader.bytes[i + 1] == 0xAD, reader.bytes[i + 2] == 0x89 else {
+                i += 1
+                continue
+            }
             var headFound = false
             var k = i + 3
             var steps = 0
             while steps < 8 {
-                if tables.listHeads.contains(where: { reader.matches($0.bytes, at: k) }) { headFound = true; break }
+                if tables.listHeads.contains(in: reader, at: k) { headFound = true; break }
                 let (v, l) = reader.decode(at: k)
                 guard isIdeograph(v) else { break }
                 k += l
@@ -340,7 +366,7 @@ struct NamedExtractor {
 
     /// Names after a credit marker at a line's start: `通讯员 袁国 周正方 程槐静`.
     func creditLine(at i: Int) -> [Fact]? {
-        guard let m = tables.creditMarkers.first(where: { reader.matches($0.bytes, at: i) }) else { return nil }
+        guard let m = tables.creditMarkers.longest(in: reader, at: i) else { return nil }
         var j = i + m.bytes.count
         var out: [Fact] = []
         while j < reader.count {

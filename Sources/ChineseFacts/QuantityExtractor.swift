@@ -6,13 +6,15 @@ final class FactTables: Sendable {
         case count, money(String), measure, duration, percentPoints, ordinal
     }
 
-    /// Every unit word after a number, longest first, with its class and the unit to report.
-    let afterNumber: [(word: UTF8Word, cls: UnitClass, unit: String)]
-    let ordinalUnits: [UTF8Word]
-    let attributes: [UTF8Word]
-    let openers: [UTF8Word]
-    let trailing: [UTF8Word]
-    let changes: [(UTF8Word, Change)]
+    /// Every unit word after a number, longest first; its class and the unit to report by text.
+    let afterNumber: WordSet
+    let afterNumberInfo: [String: (cls: UnitClass, unit: String)]
+    let ordinalUnits: WordSet
+    let attributes: WordSet
+    let openers: WordSet
+    let trailing: WordSet
+    let changeWords: WordSet
+    let changes: [String: Change]
     let techNames: [UTF8Word]
 
     init() {
@@ -24,16 +26,18 @@ final class FactTables: Sendable {
         for w in FactLexicon.measureWords { all.append((UTF8Word(w), .count, w)) }
         all.append((UTF8Word("周年"), .ordinal, "周年"))
         // Longest first; on equal length keep the order above (percent, money, duration, measure, count).
-        afterNumber = all.enumerated().sorted { a, b in
-            a.element.0.bytes.count != b.element.0.bytes.count
-                ? a.element.0.bytes.count > b.element.0.bytes.count : a.offset < b.offset
-        }.map { (word: $0.element.0, cls: $0.element.1, unit: $0.element.2) }
-        ordinalUnits = FactLexicon.ordinalUnits.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        attributes = FactLexicon.attributes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        openers = FactLexicon.clauseOpeners.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        trailing = (FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word)).map(UTF8Word.init)
-            .sorted { $0.bytes.count > $1.bytes.count }
-        changes = FactLexicon.changeWords.map { (UTF8Word($0.word), $0.change) }
+        afterNumber = WordSet(all.map(\.0.text))
+        var info: [String: (cls: UnitClass, unit: String)] = [:]
+        for (w, c, u) in all where info[w.text] == nil { info[w.text] = (c, u) }
+        afterNumberInfo = info
+        ordinalUnits = WordSet(FactLexicon.ordinalUnits)
+        attributes = WordSet(FactLexicon.attributes)
+        openers = WordSet(FactLexicon.clauseOpeners)
+        trailing = WordSet(FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word))
+        changeWords = WordSet(FactLexicon.changeWords.map(\.word))
+        var ch: [String: Change] = [:]
+        for (w, c) in FactLexicon.changeWords where ch[w] == nil { ch[w] = c }
+        changes = ch
         techNames = FactLexicon.techNames.map(UTF8Word.init)
     }
 }
@@ -78,12 +82,12 @@ struct QuantityExtractor {
         return String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[a..<b]), as: UTF8.self)
     }
 
-    func longest(_ words: [UTF8Word], at i: Int) -> UTF8Word? {
-        words.first { reader.matches($0.bytes, at: i) }
+    func longest(_ words: WordSet, at i: Int) -> UTF8Word? {
+        words.longest(in: reader, at: i)
     }
 
-    func longest(_ words: [UTF8Word], endingAt i: Int) -> UTF8Word? {
-        words.first { reader.matches($0.bytes, endingAt: i) }
+    func longest(_ words: WordSet, endingAt i: Int) -> UTF8Word? {
+        words.longest(in: reader, endingAt: i)
     }
 
     // MARK: The pass
@@ -100,7 +104,7 @@ struct QuantityExtractor {
         romanGrades(&facts)
         distributeLists(&facts)
         inheritSubjects(&facts)
-        facts.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        facts.sortInDocumentOrder()
         return facts
     }
 
@@ -171,9 +175,10 @@ struct QuantityExtractor {
             end = m.span.utf8End
             endScalar = m.span.end
         case .number:
-            guard let u = tables.afterNumber.first(where: { reader.matches($0.word.bytes, at: end) }) else {
+            guard let word = tables.afterNumber.longest(in: reader, at: end), let info = tables.afterNumberInfo[word.text] else {
                 return nil
             }
+            let u = (word: word, cls: info.cls, unit: info.unit)
             // 1美元兑7.1217元: the base of an exchange rate.
             if reader.matches("兑", at: end + u.word.bytes.count) { return nil }
             switch u.cls {
@@ -390,7 +395,7 @@ struct QuantityExtractor {
         var j = i
         var steps = 0
         while j > 0 && steps < 10 {
-            for (w, c) in tables.changes where reader.matches(w.bytes, endingAt: j) {
+            if let w = tables.changeWords.longest(in: reader, endingAt: j), let c = tables.changes[w.text] {
                 return c
             }
             let p = reader.decode(before: j)

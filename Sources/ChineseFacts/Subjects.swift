@@ -120,27 +120,36 @@ extension QuantityExtractor {
     }
 
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
+    static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计"].map { Array($0.utf8) }
+    static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和"].map { Array($0.utf8) }
+
+    /// A phrase without the function words at its ends (…的, 达到…, 对…) and unbalanced brackets; nil when nothing is left.
     func cleaned(_ s: String) -> String? {
-        var t = Substring(s)
+        var bytes = Array(s.utf8)
+        var lo = 0
+        var hi = bytes.count
+        func hasSuffix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[(hi - w.count)..<hi].elementsEqual(w) }
+        func hasPrefix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[lo..<(lo + w.count)].elementsEqual(w) }
         var changed = true
         while changed {
             changed = false
-            for w in ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计"] {
-                if t.hasSuffix(w) && t.count > w.count {
-                    t = t.dropLast(w.count)
-                    changed = true
-                }
+            for w in Self.cleanSuffixes where hasSuffix(w) {
+                hi -= w.count
+                changed = true
             }
-            for w in ["的", "对", "在", "为", "、", "及", "和"] where t.hasPrefix(w) && t.count > w.count {
-                t = t.dropFirst(w.count)
+            for w in Self.cleanPrefixes where hasPrefix(w) {
+                lo += w.count
                 changed = true
             }
         }
         // Unbalanced brackets at the ends.
-        if t.hasSuffix("（") || t.hasSuffix("(") { t = t.dropLast() }
-        if t.hasPrefix("）") || t.hasPrefix(")") { t = t.dropFirst() }
-        let r = String(t)
-        return r.isEmpty ? nil : r
+        let open: [UInt8] = Array("（".utf8), close: [UInt8] = Array("）".utf8)
+        if hi - lo >= 3, bytes[(hi - 3)..<hi].elementsEqual(open) { hi -= 3 } else if hi > lo, bytes[hi - 1] == 0x28 { hi -= 1 }
+        if hi - lo >= 3, bytes[lo..<(lo + 3)].elementsEqual(close) { lo += 3 } else if hi > lo, bytes[lo] == 0x29 { lo += 1 }
+        guard hi > lo else { return nil }
+        if lo == 0 && hi == bytes.count { return s }
+        bytes = Array(bytes[lo..<hi])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Drops footnote markers such as [12] from a phrase.
@@ -176,7 +185,7 @@ extension QuantityExtractor {
 
     /// `党组织、工会、共青团、妇联组织覆盖率达到100%、80%、44%、98%`: one subject per value.
     func distributeLists(_ facts: inout [Fact]) {
-        facts.sort { $0.utf8Start < $1.utf8Start }
+        facts.sortInDocumentOrder()
         var i = 0
         while i < facts.count {
             var j = i
@@ -241,18 +250,18 @@ extension QuantityExtractor {
 
 /// Whether a numeral could start at a byte offset (for stopping a phrase).
 enum ScannerTriggers {
+    /// Non-zero Chinese digits (一 二 两 … 玖), as a word set of one-scalar words.
+    static let chineseDigits = WordSet(NumeralLexicon.digits.filter { $0.value != 0 }.map { String($0.key) }.sorted())
+
     static func isNumeralStart(_ reader: UTF8Reader, at i: Int) -> Bool {
         let (v, _) = reader.decode(at: i)
         if NumeralLexicon.isDigit(v) { return true }
-        guard let s = Unicode.Scalar(v) else { return false }
-        return NumeralLexicon.digits[s] != nil && NumeralLexicon.digits[s] != 0 && ChineseNumeral.parse(String(s)) != nil
-            && followsMeasureWord(reader, at: i)
+        return chineseDigits.mayStart(v) && followsMeasureWord(reader, at: i)
     }
 
     static func followsMeasureWord(_ reader: UTF8Reader, at i: Int) -> Bool {
         let (_, len) = reader.decode(at: i)
-        let next = i + len
-        return FactTables.shared.afterNumber.contains { reader.matches($0.word.bytes, at: next) }
+        return FactTables.shared.afterNumber.contains(in: reader, at: i + len)
     }
 }
 

@@ -54,6 +54,15 @@ struct TimeExtractor {
                     continue
                 }
                 guard isChineseDigit(v), !isChineseDigit(reader.decode(before: i).value) else { continue }
+                // Only a run of digits followed by 大, 届 or 中 can be a meeting: check that before parsing.
+                var k = i
+                var steps = 0
+                while steps < 5, isChineseDigit(reader.decode(at: k).value) {
+                    k += 3
+                    steps += 1
+                }
+                let after = reader.decode(at: k).value
+                guard after == 0x5927 || after == 0x5C4A || after == 0x4E2D else { continue }  // 大 届 中
                 if let (fs, congress) = meeting(at: i, lastCongress: lastCongress) {
                     out.append(contentsOf: fs)
                     lastCongress = congress

@@ -110,3 +110,72 @@ public struct UTF8Word: Sendable, Hashable {
         scalarCount = text.unicodeScalars.count
     }
 }
+
+/// A set of words for matching over UTF-8 bytes at a position, longest first,
+/// with bitmaps of first and last scalars so that most positions are rejected
+/// with one bit test: `WordSet(["以上", "及以上"]).longest(in: reader, endingAt: i)`.
+public struct WordSet: Sendable {
+    /// The words, longest first (ties keep the given order).
+    public let words: [UTF8Word]
+    @usableFromInline let first: [UInt64]
+    @usableFromInline let last: [UInt64]
+    @usableFromInline let hasWide: Bool
+
+    /// Creates a set from words (empty strings are ignored).
+    public init(_ texts: [String]) {
+        let ws = texts.filter { !$0.isEmpty }.map(UTF8Word.init).enumerated().sorted { a, b in
+            a.element.bytes.count != b.element.bytes.count ? a.element.bytes.count > b.element.bytes.count : a.offset < b.offset
+        }.map(\.element)
+        words = ws
+        var f = [UInt64](repeating: 0, count: 1024)
+        var l = [UInt64](repeating: 0, count: 1024)
+        var wide = false
+        for w in ws {
+            if let s = w.text.unicodeScalars.first, s.value < 65536 {
+                f[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
+            } else {
+                wide = true
+            }
+            if let s = w.text.unicodeScalars.last, s.value < 65536 {
+                l[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
+            } else {
+                wide = true
+            }
+        }
+        first = f
+        last = l
+        hasWide = wide
+    }
+
+    @inlinable @inline(__always) func test(_ bits: [UInt64], _ v: UInt32) -> Bool {
+        v >= 65536 ? hasWide : bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// The longest word that starts at byte `i`.
+    @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
+        guard i < reader.count, mayStart(reader.decode(at: i).value) else { return nil }
+        for w in words where reader.matches(w.bytes, at: i) { return w }
+        return nil
+    }
+
+    /// The longest word that ends right before byte `i`.
+    @inlinable public func longest(in reader: UTF8Reader, endingAt i: Int) -> UTF8Word? {
+        guard i > 0, mayEnd(reader.decode(before: i).value) else { return nil }
+        for w in words where reader.matches(w.bytes, endingAt: i) { return w }
+        return nil
+    }
+
+    /// Whether some word starts at byte `i`.
+    @inlinable public func contains(in reader: UTF8Reader, at i: Int) -> Bool { longest(in: reader, at: i) != nil }
+
+    /// Whether some word ends right before byte `i`.
+    @inlinable public func contains(in reader: UTF8Reader, endingAt i: Int) -> Bool {
+        longest(in: reader, endingAt: i) != nil
+    }
+
+    /// Whether a word may start with the scalar `v` (false means none does).
+    @inlinable public func mayStart(_ v: UInt32) -> Bool { test(first, v) }
+
+    /// Whether a word may end with the scalar `v`.
+    @inlinable public func mayEnd(_ v: UInt32) -> Bool { test(last, v) }
+}

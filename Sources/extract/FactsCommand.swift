@@ -158,16 +158,7 @@ struct Facts: ParsableCommand {
         sink.write(renderer.header)
         let batchBytes = 4 << 20 * max(1, workers)
         let batchDocs = 64 * max(1, workers)
-        while true {
-            // A batch: bounded in documents and bytes, so memory stays flat.
-            var batch: [Document] = []
-            var bytes = 0
-            while batch.count < batchDocs, bytes < batchBytes, let doc = stream.next() {
-                bytes += doc.text.utf8.count
-                batch.append(doc)
-            }
-            if batch.isEmpty { break }
-            let results = process(batch, extractor: extractor, renderer: renderer, workers: workers, firstInOutput: first)
+        func emit(_ batch: [Document], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
             for (k, r) in results.enumerated() {
                 if let sqlite {
                     do { try sqlite.add(batch[k], r.facts, explain: explain) } catch {
@@ -175,10 +166,14 @@ struct Facts: ParsableCommand {
                         abandon()
                         throw ExitCode(1)
                     }
-                } else if !sink.write(r.bytes) {
-                    printError("extract: error: \(output ?? "standard output"): \(String(cString: strerror(errno)))")
-                    abandon()
-                    throw ExitCode(1)
+                } else {
+                    // JSON needs to know whether a comma leads, which depends on earlier documents: rendered here, in order.
+                    let bytes = format == .json ? renderer.render(batch[k], r.facts, first: first) : r.bytes
+                    if !sink.write(bytes) {
+                        printError("extract: error: \(output ?? "standard output"): \(String(cString: strerror(errno)))")
+                        abandon()
+                        throw ExitCode(1)
+                    }
                 }
                 if !r.facts.isEmpty { first = false }
                 factCount += r.facts.count
@@ -194,6 +189,30 @@ struct Facts: ParsableCommand {
                 }
                 FileHandle.standardError.write(Data((line + "   ").utf8))
             }
+        }
+        // Reading the next batch overlaps with extracting the current one.
+        var running: (job: BatchJob, batch: [Document])? = nil
+        while true {
+            // A batch: bounded in documents and bytes, so memory stays flat (two batches at most).
+            var batch: [Document] = []
+            var bytes = 0
+            while batch.count < batchDocs, bytes < batchBytes, let doc = stream.next() {
+                bytes += doc.text.utf8.count
+                batch.append(doc)
+            }
+            if let r = running {
+                r.job.done.wait()
+                try emit(r.batch, r.job.results)
+                running = nil
+            }
+            if batch.isEmpty { break }
+            let job = BatchJob()
+            let todo = batch
+            DispatchQueue.global().async {
+                job.results = Facts.process(todo, extractor: extractor, renderer: renderer, workers: workers)
+                job.done.signal()
+            }
+            running = (job, batch)
         }
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         sink.write(renderer.footer)
@@ -234,11 +253,10 @@ struct Facts: ParsableCommand {
     }
 
     /// Extracts and renders a batch on `workers` threads; results keep the batch's order.
-    func process(
-        _ batch: [Document], extractor: FactExtractor, renderer: Renderer, workers: Int, firstInOutput: Bool
+    static func process(
+        _ batch: [Document], extractor: FactExtractor, renderer: Renderer, workers: Int
     ) -> [(facts: [Fact], bytes: [UInt8])] {
         var results = [(facts: [Fact], bytes: [UInt8])?](repeating: nil, count: batch.count)
-        // JSON needs to know whether a comma leads, which depends on earlier documents: it renders in order below.
         let renderInWorker = renderer.format != .json && renderer.format != .sqlite
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedSlots(base: buffer)
@@ -259,16 +277,14 @@ struct Facts: ParsableCommand {
                 }
             }
         }
-        var out = results.map { $0 ?? ([], []) }
-        if renderer.format == .json {
-            var first = firstInOutput
-            for k in out.indices {
-                out[k].bytes = renderer.render(batch[k], out[k].facts, first: first)
-                if !out[k].facts.isEmpty { first = false }
-            }
-        }
-        return out
+        return results.map { $0 ?? ([], []) }
     }
+}
+
+/// One batch being extracted in the background.
+final class BatchJob: @unchecked Sendable {
+    var results: [(facts: [Fact], bytes: [UInt8])] = []
+    let done = DispatchSemaphore(value: 0)
 }
 
 /// Buffered writes to a file descriptor; reports failure instead of trapping.

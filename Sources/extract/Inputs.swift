@@ -180,6 +180,28 @@ struct LineReader {
 
 /// Reads a whole file descriptor.
 func readAll(fd: Int32) -> [UInt8]? {
+    var st = stat()
+    if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_size > 0 {
+        // A regular file: one buffer of its size, then whatever was appended since.
+        let size = Int(st.st_size)
+        var out = [UInt8](repeating: 0, count: size)
+        var got = 0
+        while got < size {
+            let n = out.withUnsafeMutableBufferPointer { p in read(fd, p.baseAddress! + got, size - got) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            got += n
+        }
+        out.removeLast(size - got)
+        if got < size { return out }
+        guard let rest = readAll(pipe: fd) else { return nil }
+        return out + rest
+    }
+    return readAll(pipe: fd)
+}
+
+private func readAll(pipe fd: Int32) -> [UInt8]? {
     var out: [UInt8] = []
     let chunk = 1 << 20
     while true {
