@@ -120,8 +120,8 @@ extension QuantityExtractor {
     }
 
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
-    static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计"].map { Array($0.utf8) }
-    static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和"].map { Array($0.utf8) }
+    static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计", "“", "「"].map { Array($0.utf8) }
+    static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和", "”", "」"].map { Array($0.utf8) }
 
     /// A phrase without the function words at its ends (…的, 达到…, 对…) and unbalanced brackets; nil when nothing is left.
     func cleaned(_ s: String) -> String? {
@@ -140,6 +140,19 @@ extension QuantityExtractor {
             for w in Self.cleanPrefixes where hasPrefix(w) {
                 lo += w.count
                 changed = true
+            }
+        }
+        // An opening quote never closed inside the phrase: “光荣在党 → 光荣在党.
+        for (open, close) in [("“", "”"), ("「", "」")] {
+            let o = Array(open.utf8), c = Array(close.utf8)
+            if hasPrefix(o) {
+                var k = lo + 3
+                var closed = false
+                while k + 3 <= hi {
+                    if bytes[k..<(k + 3)].elementsEqual(c) { closed = true; break }
+                    k += 1
+                }
+                if !closed { lo += 3 }
             }
         }
         // Unbalanced brackets at the ends.
