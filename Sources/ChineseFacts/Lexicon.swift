@@ -15,7 +15,8 @@ public enum FactLexicon {
         ("元人民币", "CNY"), ("人民币", "CNY"), ("元", "CNY"), ("美元", "USD"), ("美金", "USD"), ("港元", "HKD"),
         ("港币", "HKD"), ("欧元", "EUR"), ("日元", "JPY"), ("英镑", "GBP"), ("澳元", "AUD"), ("加元", "CAD"),
         ("卢布", "RUB"), ("韩元", "KRW"), ("新台币", "TWD"), ("澳门元", "MOP"), ("瑞士法郎", "CHF"),
-        ("新加坡元", "SGD"), ("块钱", "CNY"),
+        ("新加坡元", "SGD"), ("块钱", "CNY"), ("元整", "CNY"), ("圆整", "CNY"), ("圆", "CNY"), ("泰铢", "THB"),
+        ("台币", "TWD"), ("日币", "JPY"), ("韩币", "KRW"), ("卢比", "INR"),
     ]
 
     /// Units of measure, kept as written: `3.5万亩` → 35000 亩, `2.6倍` → 2.6 倍.
@@ -37,7 +38,7 @@ public enum FactLexicon {
     ]
 
     /// Percentage points: `2.2个百分点` → 2.2 pp.
-    public static let percentagePoints: [String] = ["个百分点", "百分点"]
+    public static let percentagePoints: [String] = ["个百分点", "個百分點", "百分点", "百分點"]
 
     /// Words that name the property measured, split off into `attribute`:
     /// `科技贷款余额超30亿元` → subject 科技贷款, attribute 余额.

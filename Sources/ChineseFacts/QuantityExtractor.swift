@@ -178,7 +178,15 @@ struct QuantityExtractor {
             guard let word = tables.afterNumber.longest(in: reader, at: end), let info = tables.afterNumberInfo[word.text] else {
                 return nil
             }
-            let u = (word: word, cls: info.cls, unit: info.unit)
+            var u = (word: word, cls: info.cls, unit: info.unit)
+            // 块 is money at the end of a clause or before 毛/角 (十块三毛, 几十万块), a count before a noun (两块地).
+            if word.text == "块" {
+                let after = reader.decode(at: end + word.bytes.count)
+                let next2 = reader.decode(at: end + word.bytes.count + after.length).value
+                if !isIdeograph(after.value) || next2 == 0x6BDB || next2 == 0x89D2 {  // 毛 角
+                    u = (word: word, cls: .money("CNY"), unit: "CNY")
+                }
+            }
             // 1美元兑7.1217元: the base of an exchange rate.
             if reader.matches("兑", at: end + u.word.bytes.count) { return nil }
             switch u.cls {
@@ -223,6 +231,26 @@ struct QuantityExtractor {
                         endScalar += 2
                     }
                 }
+            }
+        }
+        // 元 and its tenths and hundredths: 123元1角1分, 壹佰壹拾万贰仟陆佰壹拾肆元陆角.
+        if kind == .money, unit == "CNY", q.qualifier == .exact {
+            for (marks, exponent) in [(["角", "毛"], -1), (["分"], -2)] {
+                let (d, dl) = reader.decode(at: end)
+                let digit: Int?
+                if d >= 0x30 && d <= 0x39 {
+                    digit = Int(d - 0x30)
+                } else if let sc = Unicode.Scalar(d), let v = NumeralLexicon.digits[sc] {
+                    digit = v
+                } else {
+                    digit = nil
+                }
+                guard let digit, dl > 0, let mark = marks.first(where: { reader.matches($0, at: end + dl) }),
+                    let v = q.value.adding(ExactDecimal(significand: Int128(digit), exponent: exponent))
+                else { continue }
+                q.value = v
+                end += dl + mark.utf8.count
+                endScalar += 2
             }
         }
         // Hedges after the unit: 35岁及以下, 3.5万亩左右, 50万元以上.

@@ -8,7 +8,11 @@ struct Expression {
 
 extension NumeralParser {
     static let percentPrefix = UTF8Word("百分之")
-    static let permillePrefix = UTF8Word("千分之")
+    static let permillePrefixes = [UTF8Word("千分之"), UTF8Word("仟分之")]
+    /// 万分之三 = 0.03%, 百万分之五 = 0.0005%: percents of a finer base, with the power of ten to apply.
+    static let finerPercentPrefixes = [(UTF8Word("百万分之"), -4), (UTF8Word("万分之"), -2), (UTF8Word("萬分之"), -2)]
+    static let halfOf = [UTF8Word("半个"), UTF8Word("半個")]
+    static let halfHundred = UTF8Word("半百")
     static let fractionInfix = UTF8Word("分之")
     static let ordinalPrefix = UTF8Word("第")
     static let fromEndPrefix = UTF8Word("倒数第")
@@ -34,6 +38,23 @@ extension NumeralParser {
         var percentUnit: String? = nil
         var fromEnd = false
         var negative = false
+        var percentScale = 0
+        if reader.matches(Self.halfHundred.bytes, at: i) {
+            // 半百: half a hundred (年过半百).
+            let q = Quantity(kind: .number, value: ExactDecimal(50))
+            let core = CoreNumeral(
+                end: i + Self.halfHundred.bytes.count, bounds: Bounds(q.value), qualifier: .exact, trailingScale: 0,
+                hasChinese: true, isArabic: false, isLoneZero: false, isDigitString: false)
+            return Expression(start: start, end: core.end, quantity: q, core: core)
+        }
+        if let w = Self.halfOf.first(where: { reader.matches($0.bytes, at: i) }) {
+            // 半个: half of one (the 个 stays for the measure word).
+            let q = Quantity(kind: .number, value: ExactDecimal(significand: 5, exponent: -1))
+            let core = CoreNumeral(
+                end: i + w.bytes.count - 3, bounds: Bounds(q.value), qualifier: .exact, trailingScale: 0,
+                hasChinese: true, isArabic: false, isLoneZero: false, isDigitString: false)
+            return Expression(start: start, end: core.end, quantity: q, core: core)
+        }
         if reader.matches(Self.fromEndPrefix.bytes, at: i) {
             kind = .ordinal
             fromEnd = true
@@ -56,10 +77,15 @@ extension NumeralParser {
                 kind = .percent
                 percentUnit = "%"
                 i += Self.percentPrefix.bytes.count
-            } else if reader.matches(Self.permillePrefix.bytes, at: i) {
+            } else if let w = Self.permillePrefixes.first(where: { reader.matches($0.bytes, at: i) }) {
                 kind = .percent
                 percentUnit = "‰"
-                i += Self.permillePrefix.bytes.count
+                i += w.bytes.count
+            } else if let (w, k) = Self.finerPercentPrefixes.first(where: { reader.matches($0.0.bytes, at: i) }) {
+                kind = .percent
+                percentUnit = "%"
+                percentScale = k
+                i += w.bytes.count
             }
         }
         var core: CoreNumeral
@@ -119,6 +145,11 @@ extension NumeralParser {
             value = value.negated
             upper = upper?.negated
         }
+        if percentScale != 0 {
+            guard let v = value.scaled(byPowerOfTen: percentScale) else { return nil }
+            value = v
+            upper = upper?.scaled(byPowerOfTen: percentScale)
+        }
         let q = Quantity(
             kind: kind, value: value, qualifier: qualifier, upper: upper, percentUnit: percentUnit,
             fraction: fraction, fromEnd: fromEnd)
@@ -142,10 +173,17 @@ extension NumeralParser {
             }
             guard let upper = parseCore(at: j), upper.qualifier == .exact else { return nil }
             var lo = lower.bounds.lo
+            let up = upper.bounds.lo
             if lower.trailingScale == 0, upper.trailingScale > 0, !lower.isArabic || upper.isArabic == lower.isArabic,
-                let scaled = lo.scaled(byPowerOfTen: upper.trailingScale), scaled <= upper.bounds.lo
+                let scaled = lo.scaled(byPowerOfTen: upper.trailingScale), scaled <= up
             {
                 // 两到三万: the 万 belongs to both bounds.
+                lo = scaled
+            } else if lower.trailingScale == 0, !upper.isArabic, lo.isInteger, lo.exponent == 0, lo.significand > 0, lo.significand < 10,
+                up.significand > lo.significand, up.significand < 10, up.exponent > 0,
+                let scaled = lo.scaled(byPowerOfTen: up.exponent)
+            {
+                // 两到三千, 八到九百亿, 2——3万: a lone digit before a digit with units takes the same place.
                 lo = scaled
             }
             guard lo < upper.bounds.lo else { return nil }

@@ -52,6 +52,7 @@ public enum NumeralLexicon {
     /// Hedges before a numeral, longest first: 超过 超 逾 → over; 近 将近 不到 不足 → under;
     /// 约 大约 → about; 不少于 至少 → atLeast; 不超过 最多 → atMost.
     public static let prefixHedges: [(String, Qualifier)] = [
+        ("超过了", .over), ("至少有", .atLeast),
         ("不少于", .atLeast), ("不超过", .atMost), ("不低于", .atLeast), ("不高于", .atMost),
         ("超过", .over), ("将近", .under), ("接近", .under), ("不到", .under), ("不足", .under),
         ("大约", .about), ("至少", .atLeast), ("最多", .atMost),
@@ -65,8 +66,8 @@ public enum NumeralLexicon {
         ("左右", .about), ("上下", .about),
     ]
 
-    /// Range connectors between two numerals: 3至5, 3到5, 3—5, 3~5, 3-5.
-    public static let rangeConnectors: [String] = ["至", "到", "—", "–", "~", "～", "-", "－", "〜"]
+    /// Range connectors between two numerals: 3至5, 3到5, 3—5, 3~5, 3-5, 2——3万 (longest first).
+    public static let rangeConnectors: [String] = ["——", "--", "至", "到", "—", "–", "~", "～", "-", "－", "〜"]
 
     /// Words that contain numeral characters but are not numbers, with the longer
     /// words that override them (十分 "very" is no number, but 十分钟 and 十分之一 are).
@@ -105,5 +106,21 @@ public enum NumeralLexicon {
         ("不一", []), ("之二", []), ("之三", []), ("关键一年", []), ("一次能源", []), ("三轮汽车", []),
         ("二手", []), ("二氧化", []), ("百货", []), ("一二三产业", []), ("三次产业", []), ("一年来", []),
         ("一年一度", []), ("一年又一年", []),
+        // 个百分点: the 百 of 百分点 is part of the unit.
+        ("百分点", []), ("百分點", []),
+        // Place names and words with a numeral character (四川, 大陆, 队伍, 收拾, 放肆).
+        ("四川", []), ("一看", []), ("两两", []), ("陆地", []), ("大陆", []), ("登陆", []), ("着陆", []),
+        ("内陆", []), ("海陆", []), ("陆续", []), ("陆军", []), ("陆路", []), ("水陆", []), ("队伍", []),
+        ("入伍", []), ("退伍", []), ("伍仁", []), ("收拾", []), ("拾取", []), ("拾起", []), ("拾到", []),
+        ("拾金不昧", []), ("放肆", []), ("肆意", []), ("肆无忌惮", []), ("大肆", []),
+        // 半 as a numeral is only 半个 (half of one); these words hold a 半 that is no number.
+        ("上半年", []), ("下半年", []), ("半数", []), ("多半", []), ("大半", []), ("过半", []), ("半导体", []),
+        ("半岛", []), ("半径", []), ("半夜", []), ("半个世纪", []), ("半个多世纪", []),
+    ]
+
+    /// Financial and traditional digits that alone are more often a word than a number
+    /// (伍 in 队伍, 拾 in 收拾, 陆 in 陆地): one of them alone is read only before 元 or 圆.
+    public static let loneFinancialDigits: Set<Unicode.Scalar> = [
+        "壹", "贰", "貳", "叁", "參", "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾", "佰", "仟",
     ]
 }

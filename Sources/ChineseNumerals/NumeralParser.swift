@@ -252,10 +252,11 @@ struct NumeralParser {
             if let p = s.pending {
                 guard s.pendingIsLoneDigit || s.pendingIsDigitString else { return nil }
                 let pd = p.lo
+                let neighbours = pd.adding(ExactDecimal(1)) == ExactDecimal(d) || (pd == ExactDecimal(3) && d == 5)
                 if s.pendingIsLoneDigit && !s.pendingIsDigitString && p.lo == p.hi && d != 0
-                    && pd != .zero && pd.adding(ExactDecimal(1)) == ExactDecimal(d) && s.qualifier == .exact
+                    && pd != .zero && neighbours && s.qualifier == .exact
                 {
-                    // 三四, 十五六, 二三十: two neighbouring digits are a range.
+                    // 三四, 十五六, 二三十: two neighbouring digits are a range; so is 三五 (three to five).
                     s.pending = Bounds(lo: pd, hi: ExactDecimal(d))
                     s.qualifier = .range
                     return (s, end)
@@ -341,8 +342,25 @@ struct NumeralParser {
         case .large(let k):
             s.hasChinese = true
             s.isArabic = false
-            guard !s.pendingIsDigitString, !s.pendingJi else { return nil }
+            guard !s.pendingIsDigitString else { return nil }
             var v = s.section
+            if s.pendingJi {
+                // 十几万 10万…19万, 一百零几万, 几万 1万…9万: 几 before a large unit.
+                let jiBounds: Bounds
+                if let u = s.lastUnit, !s.lastWasLarge {
+                    let place = s.zeroSinceUnit ? 0 : u - 1
+                    guard let hi = ExactDecimal(9).scaled(byPowerOfTen: place) else { return nil }
+                    jiBounds = Bounds(lo: .zero, hi: hi)
+                } else if s.lastUnit == nil {
+                    jiBounds = Bounds(lo: ExactDecimal(1), hi: ExactDecimal(9))
+                } else {
+                    return nil
+                }
+                guard let a = v.adding(jiBounds) else { return nil }
+                v = a
+                s.pendingJi = false
+                s.qualifier = .range
+            }
             if var p = s.pending {
                 // 百二万 = 120万: a lone digit after a small unit abbreviates the next place.
                 if s.pendingIsLoneDigit, let u = s.lastUnit, u >= 1, u < 4, !s.zeroSinceUnit, !s.lastWasLarge {
@@ -352,7 +370,7 @@ struct NumeralParser {
                 guard let a = v.adding(p) else { return nil }
                 v = a
             }
-            let nothingPending = s.pending == nil && s.section.isZero
+            let nothingPending = s.pending == nil && v.isZero
             if nothingPending {
                 // 亿亿, 万亿: consecutive large units multiply what came before.
                 guard s.lastWasLarge || s.afterHedge, !s.total.isZero else { return nil }
@@ -382,10 +400,17 @@ struct NumeralParser {
         case .point:
             // 三点五: the point needs a digit before and digits after (read here).
             // …五十点六: a point right after a unit adds the fraction to the whole.
-            let p: Bounds
+            var p: Bounds
             if let pending = s.pending {
                 guard s.pendingIsLoneDigit || s.pendingIsDigitString, pending.lo == pending.hi else { return nil }
                 p = pending
+                // 两千三点一 = 2300.1: a lone digit after 百 or 千 abbreviates the next place.
+                if s.pendingIsLoneDigit, !s.pendingIsDigitString, let u = s.lastUnit, u >= 2, u < 4, !s.zeroSinceUnit,
+                    !s.lastWasLarge, let scaled = pending.scaled(u - 1)
+                {
+                    s.section = s.section.adding(scaled) ?? s.section
+                    p = .zero
+                }
             } else {
                 guard s.lastUnit != nil, !s.afterHedge, s.qualifier == .exact else { return nil }
                 p = .zero
@@ -398,6 +423,14 @@ struct NumeralParser {
                 guard let f = frac.adding(ExactDecimal(significand: Int128(d), exponent: -n)) else { return nil }
                 frac = f
                 j = e
+            }
+            // 零點77: Arabic digits after a Chinese point.
+            while n == 0 || (j > end && j < reader.count && reader.bytes[j - 1] >= 0x30 && reader.bytes[j - 1] <= 0x39) {
+                guard j < reader.count, reader.bytes[j] >= 0x30, reader.bytes[j] <= 0x39, n < 30 else { break }
+                n += 1
+                guard let f = frac.adding(ExactDecimal(significand: Int128(reader.bytes[j] - 0x30), exponent: -n)) else { return nil }
+                frac = f
+                j += 1
             }
             guard n > 0, let v = p.lo.adding(frac) else { return nil }
             s.pending = Bounds(v)
@@ -432,7 +465,8 @@ struct NumeralParser {
         if let sec = total.adding(s.section) { total = sec } else { return nil }
         if s.pendingJi {
             // 十几 10…19, 二十几 20…29: a trailing 几 is 0…9 of the next lower place.
-            guard let u = s.lastUnit, let hi = ExactDecimal(9).scaled(byPowerOfTen: u - 1) else { return nil }
+            // 一百零几 100…109: after 零 the 几 is the units.
+            guard let u = s.lastUnit, let hi = ExactDecimal(9).scaled(byPowerOfTen: s.zeroSinceUnit ? 0 : u - 1) else { return nil }
             return total.adding(Bounds(lo: .zero, hi: hi))
         }
         if let p = s.pending {

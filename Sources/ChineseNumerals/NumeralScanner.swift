@@ -87,7 +87,7 @@ public struct NumeralScanner: Sendable {
                 let prev = reader.decode(before: i)
                 if prev.value == 0x2D || prev.value == 0xFF0D {
                     let before = reader.decode(before: i - prev.length)
-                    if !NumeralLexicon.isDigit(before.value) && !table.isTrigger(Int(before.value)) {
+                    if Self.minusMayFollow(before.value) {
                         start = i - prev.length
                         startScalar = scalar - 1
                     }
@@ -103,10 +103,38 @@ public struct NumeralScanner: Sendable {
                 i = j
                 continue
             }
-            if e.core.isLoneZero {
+            // A lone 零 is no number (零容忍, 零距离) unless a 个 counts it: 零个.
+            if e.core.isLoneZero, !(reader.matches(Self.ge, at: e.end) || reader.matches(Self.geTraditional, at: e.end)) {
                 i += len
                 scalar += 1
                 continue
+            }
+            // 九九 (a brand, 九九重阳): two Chinese digits read digit by digit are no number; 二〇二四 is.
+            if e.core.isDigitString, !e.core.isArabic, e.end - start == 6,
+                !reader.matches(Self.ling, at: start + 3), !reader.matches(Self.lingCircle, at: start + 3)
+            {
+                i = e.end
+                scalar += 2
+                continue
+            }
+            // 五十千: a bare 千 or 百 right after another numeral is no number of its own.
+            if (reader.matches(Self.qian, at: start) || reader.matches(Self.bai, at: start)), e.end == start + 3,
+                e.quantity.kind == .number, table.isTrigger(Int(reader.decode(before: start).value))
+            {
+                i = e.end
+                scalar += 1
+                continue
+            }
+            // 伍 in 队伍, 拾 in 收拾: a financial digit alone is a number only before 元 or 圆.
+            if e.end == i + len, len == 3, b >= 0x80, let sc = Unicode.Scalar(reader.decode(at: i).value),
+                NumeralLexicon.loneFinancialDigits.contains(sc)
+            {
+                let next = reader.decode(at: e.end).value
+                if next != 0x5143 && next != 0x5706 {  // 元 圆
+                    i += len
+                    scalar += 1
+                    continue
+                }
             }
             var quantity = e.quantity
             var spanStart = start
@@ -134,6 +162,23 @@ public struct NumeralScanner: Sendable {
                     isDigitString: e.core.isDigitString, trailingScale: e.core.trailingScale))
             i = e.end
             scalar = endScalar
+        }
+    }
+
+    static let ge: [UInt8] = Array("个".utf8), geTraditional: [UInt8] = Array("個".utf8)
+    static let ling: [UInt8] = Array("零".utf8), lingCircle: [UInt8] = Array("〇".utf8)
+    static let qian: [UInt8] = Array("千".utf8), bai: [UInt8] = Array("百".utf8)
+
+    /// Whether a minus sign after the scalar `v` can negate the number that follows it:
+    /// after the start, a space, punctuation or 为/是/达, not after a number or a unit
+    /// (`1万元-5万元` and `1万(含)-5万` are ranges).
+    static func minusMayFollow(_ v: UInt32) -> Bool {
+        switch v {
+        case 0, 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xFF0C, 0x2C, 0xFF1A, 0x3A, 0xFF08, 0x28, 0xFF1B, 0x3B, 0x3001, 0x3002,
+            0x3D, 0xFF1D, 0x4E3A, 0x662F, 0x8FBE, 0x201C, 0x300C, 0x5230, 0x81F3:  // 为 是 达 “ 「 到 至
+            return true
+        default:
+            return false
         }
     }
 
@@ -173,7 +218,7 @@ final class ScannerTables: Sendable {
         for s in NumeralLexicon.digits.keys { set(s) }
         for s in NumeralLexicon.smallUnits.keys { set(s) }
         for s in NumeralLexicon.tens.keys { set(s) }
-        for s in ["第", "倒", "负", "負", "几", "幾"] as [Unicode.Scalar] { set(s) }
+        for s in ["第", "倒", "负", "負", "几", "幾", "万", "萬", "半"] as [Unicode.Scalar] { set(s) }
         for v in 0xFF10...0xFF19 { set(Unicode.Scalar(UInt32(v))!) }
         triggers = bits
         var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
