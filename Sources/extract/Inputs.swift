@@ -122,6 +122,13 @@ func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter
         return String(decoding: units, as: UTF16.self)
     }
     let decoded = DecodedText(bytes: bytes)
+    if decoded.replacedBytes > 0, bytes.count >= 4, bytes.count % 2 == 0,
+        let (text, little) = plausibleUTF16(bytes)
+    {
+        // Mostly invalid as UTF-8 but clean as UTF-16: a file saved without a byte-order mark.
+        reporter.warning("\(name): not UTF-8; decoded as UTF-16\(little ? "LE" : "BE") without a byte-order mark")
+        return text
+    }
     if decoded.replacedBytes > 0 {
         if strict {
             reporter.error("\(name): \(decoded.replacedBytes) bytes of invalid UTF-8 (--strict)")
@@ -130,6 +137,34 @@ func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter
         reporter.warning("\(name): \(decoded.replacedBytes) bytes of invalid UTF-8 replaced with U+FFFD")
     }
     return decoded.text
+}
+
+/// The bytes as UTF-16 (little- or big-endian) when nearly every scalar is a CJK character,
+/// printable ASCII or common punctuation; nil otherwise.
+func plausibleUTF16(_ bytes: [UInt8]) -> (String, Bool)? {
+    for little in [true, false] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var k = 0
+        while k + 1 < bytes.count {
+            units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
+            k += 2
+        }
+        let text = String(decoding: units, as: UTF16.self)
+        var good = 0
+        var total = 0
+        for s in text.unicodeScalars {
+            total += 1
+            let v = s.value
+            if (v >= 0x20 && v < 0x7F) || v == 0x0A || v == 0x0D || v == 0x09 || (v >= 0x3000 && v <= 0x9FFF)
+                || (v >= 0xFF00 && v <= 0xFFEF) || (v >= 0x2010 && v <= 0x206F)
+            {
+                good += 1
+            }
+        }
+        if total > 0, good * 100 >= total * 95 { return (text, little) }
+    }
+    return nil
 }
 
 /// Reads a file descriptor line by line in 1 MiB chunks; a line longer than the

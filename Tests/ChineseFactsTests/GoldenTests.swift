@@ -137,4 +137,27 @@ struct InvariantTests {
         // Same input, same facts, every run.
         #expect(FactExtractor().facts(in: text) == facts)
     }
+
+    /// The same invariants over every document of the shared corpus, where the checkout has it.
+    @Test func corpusDocuments() throws {
+        let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return }
+        var checked = 0
+        for case let path as String in e where path.hasSuffix(".txt") {
+            let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            let scalars = Array(text.unicodeScalars)
+            let facts = FactExtractor().facts(in: text)
+            var last = (-1, -1)
+            var seen = Set<String>()
+            for f in facts {
+                #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text, "\(path)")
+                #expect((f.start, f.end) >= last, "\(path)")
+                last = (f.start, f.end)
+                #expect(seen.insert("\(f.kind)@\(f.start):\(f.end)").inserted, "\(path): \(f.kind) \(f.text)")
+                if let n = f.value.number { #expect(n.doubleValue.isFinite) }
+            }
+            checked += 1
+        }
+        #expect(checked == 0 || checked >= 59)
+    }
 }

@@ -4,8 +4,12 @@ import Testing
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-/// The built `extract` executable, next to the test bundle.
+/// The built `extract` executable: `EXTRACT_BIN` when set (the Makefile points it at the
+/// release build), else the one next to the test bundle.
 var extractURL: URL {
+    if let bin = ProcessInfo.processInfo.environment["EXTRACT_BIN"], !bin.isEmpty {
+        return URL(fileURLWithPath: bin, relativeTo: packageRoot)
+    }
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [bundle, bundle.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")]
     for c in candidates where FileManager.default.isExecutableFile(atPath: c.appendingPathComponent("extract").path) {
@@ -16,13 +20,14 @@ var extractURL: URL {
 
 struct Run {
     var status: Int32
+    var timedOut = false
     var stdout: Data
     var stderr: String
     var lines: [String] { String(decoding: stdout, as: UTF8.self).split(separator: "\n").map(String.init) }
 }
 
 /// Runs `extract` as a process with arguments and optional standard input.
-func run(_ args: [String], stdin: Data? = nil) throws -> Run {
+func run(_ args: [String], stdin: Data? = nil, timeout: Double = 300) throws -> Run {
     let p = Process()
     p.executableURL = extractURL
     p.arguments = args
@@ -37,10 +42,32 @@ func run(_ args: [String], stdin: Data? = nil) throws -> Run {
         try? inp.fileHandleForWriting.close()
     }
     writer.start()
+    let killer = DispatchWorkItem { if p.isRunning { p.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+    let errBox = DataBox()
+    let errReader = Thread { errBox.set(err.fileHandleForReading.readDataToEndOfFile()) }
+    errReader.start()
     let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return Run(status: p.terminationStatus, stdout: o, stderr: String(decoding: e, as: UTF8.self))
+    killer.cancel()
+    let e = errBox.wait()
+    var r = Run(status: p.terminationStatus, stdout: o, stderr: String(decoding: e, as: UTF8.self))
+    r.timedOut = p.terminationReason == .uncaughtSignal
+    return r
+}
+
+/// Data handed from one thread to another.
+final class DataBox: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+    func set(_ d: Data) {
+        data = d
+        done.signal()
+    }
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }
 
 func json(_ line: String) throws -> [String: Any] {

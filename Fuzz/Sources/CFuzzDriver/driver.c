@@ -1,0 +1,3 @@
+// The declaration in include/CFuzzDriver.h is all this target provides; the definition
+// comes from libFuzzer (-sanitize=fuzzer).
+#include "CFuzzDriver.h"

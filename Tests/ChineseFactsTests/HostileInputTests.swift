@@ -1,0 +1,86 @@
+import ChineseFacts
+import Foundation
+import Testing
+
+/// Inputs meant to break an extractor: each must give facts or nothing, quickly, and never trap.
+@Suite("Hostile input", .timeLimit(.minutes(1)))
+struct HostileInputTests {
+    func checkInvariants(_ text: String, _ facts: [Fact]) {
+        let scalars = Array(text.unicodeScalars)
+        var last = (-1, -1)
+        for f in facts {
+            #expect(f.start >= 0 && f.start <= f.end && f.end <= scalars.count)
+            if f.start >= 0 && f.end <= scalars.count && f.start <= f.end {
+                #expect(String(String.UnicodeScalarView(scalars[f.start..<f.end])) == f.text)
+            }
+            #expect((f.start, f.end) >= last)
+            last = (f.start, f.end)
+        }
+    }
+
+    @Test(arguments: ["一", "亿", "万", "十", "零", "第", "百", "几", "两", "〇", "%", "1", "，", "《", "“"])
+    func oneCharacterRepeated(_ c: String) {
+        let text = String(repeating: c, count: 350_000)  // about 1 MB
+        let facts = FactExtractor().facts(in: text)
+        checkInvariants(text, facts)
+    }
+
+    @Test func aMillionDigitsBeforeWanYuan() {
+        let text = "共" + String(repeating: "9", count: 1_000_000) + "万元，另有3个"
+        let facts = FactExtractor().facts(in: text)
+        // The overflowing number is not read; the count after it is.
+        #expect(facts.contains { $0.text == "3个" })
+        #expect(!facts.contains { $0.kind == .money })
+        checkInvariants(text, facts)
+    }
+
+    @Test func fiftyThousandNestedTitleMarks() {
+        let text = String(repeating: "《", count: 50_000) + "条例" + String(repeating: "》", count: 50_000) + "共5个"
+        let facts = FactExtractor().facts(in: text)
+        #expect(facts.contains { $0.text == "5个" })
+        checkInvariants(text, facts)
+    }
+
+    @Test func unbalancedQuotesAndBrackets() {
+        let text = String(repeating: "“书记项目》「《〈决定”」）（", count: 20_000) + "新成立党组织11个"
+        let facts = FactExtractor().facts(in: text)
+        #expect(facts.contains { $0.text == "11个" })
+        checkInvariants(text, facts)
+    }
+
+    @Test func randomBytesAndNUL() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<4 {
+            var bytes = (0..<250_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            if round == 1 { for k in stride(from: 0, to: bytes.count, by: 7) { bytes[k] = 0 } }
+            if round >= 2 {
+                // Random UTF-8 from the characters the extractors look at.
+                let alphabet = Array("一二三四五六七八九十百千万亿零两第余多约超近个元%年月日《》“”、，。2024.5\n\0".unicodeScalars)
+                let s = String(String.UnicodeScalarView((0..<80_000).map { _ in alphabet.randomElement(using: &rng)! }))
+                bytes = Array(s.utf8)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let facts = FactExtractor().facts(in: text)
+            checkInvariants(text, facts)
+            let viaBytes = bytes.withUnsafeBufferPointer { FactExtractor().facts(utf8: $0) }
+            if round >= 2 { #expect(viaBytes == facts) }
+        }
+    }
+
+    @Test func lineEndings() {
+        let lf = "2024年，安庆高新区新成立党组织11个。\n培养人才146名。\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let cr = lf.replacingOccurrences(of: "\n", with: "\r")
+        let values = { (t: String) in FactExtractor().facts(in: t).map { "\($0.kind):\($0.text)" } }
+        #expect(values(crlf) == values(lf))
+        #expect(values(cr) == values(lf))
+        checkInvariants(crlf, FactExtractor().facts(in: crlf))
+    }
+
+    @Test func emptyAndTiny() {
+        for t in ["", " ", "\n", "一", "第", "《", "“", "\u{FEFF}", "\0"] {
+            let facts = FactExtractor().facts(in: t)
+            checkInvariants(t, facts)
+        }
+    }
+}
