@@ -71,6 +71,26 @@ struct NumeralParser {
         case hedge(Qualifier)
     }
 
+    /// One entry per BMP code point: what numeral item the character is (class in the high
+    /// byte, value in the low byte), so that classifying a character is one array load.
+    static let itemTable: [UInt16] = {
+        var t = [UInt16](repeating: 0, count: 65536)
+        func put(_ s: Unicode.Scalar, _ cls: UInt16, _ v: Int) {
+            if s.value < 65536 { t[Int(s.value)] = cls << 8 | UInt16(v & 0xFF) }
+        }
+        for (s, d) in NumeralLexicon.digits { put(s, 1, d) }
+        for (s, u) in NumeralLexicon.smallUnits { put(s, 2, u) }
+        for (s, u) in NumeralLexicon.largeUnits { put(s, 3, u) }
+        for s in NumeralLexicon.points { put(s, 4, 0) }
+        for (s, v) in NumeralLexicon.tens { put(s, 5, v) }
+        put("几", 6, 0)
+        put("幾", 6, 0)
+        for (s, q) in NumeralLexicon.innerHedges {
+            put(s, 7, q == .over ? 0 : q == .about ? 1 : 2)
+        }
+        return t
+    }()
+
     /// Classifies the item at `i`; returns it with its end offset, or nil.
     func item(at i: Int) -> (Item, Int)? {
         let (v, len) = reader.decode(at: i)
@@ -79,7 +99,33 @@ struct NumeralParser {
             let a = arabic(at: i)
             return (.arabic(a.value, lastDigitZero: a.lastDigitZero), a.end)
         }
-        guard v >= 0x2000, let s = Unicode.Scalar(v) else { return nil }
+        guard v >= 0x2000, v < 65536 else { return nil }
+        let entry = Self.itemTable[Int(v)]
+        guard entry != 0 else { return nil }
+        let payload = Int(entry & 0xFF)
+        switch entry >> 8 {
+        case 1: return (.digit(payload), i + len)
+        case 2:
+            // 千瓦 千米 千克 百帕: the unit's prefix, not a numeral.
+            if payload >= 2, let ns = Unicode.Scalar(reader.decode(at: i + len).value),
+                NumeralLexicon.unitPrefixFollowers.contains(ns)
+            {
+                return nil
+            }
+            return (.small(payload), i + len)
+        case 3:
+            if payload == 12 {
+                let next = reader.decode(at: i + len)
+                if let ns = Unicode.Scalar(next.value), NumeralLexicon.megaFollowers.contains(ns) { return nil }
+            }
+            return (.large(payload), i + len)
+        case 4: return (.point, i + len)
+        case 5: return (.tens(payload), i + len)
+        case 6: return (.ji, i + len)
+        case 7: return (.hedge(payload == 0 ? .over : payload == 1 ? .about : .under), i + len)
+        default: break
+        }
+        guard let s = Unicode.Scalar(v) else { return nil }
         if let d = NumeralLexicon.digits[s] { return (.digit(d), i + len) }
         if let u = NumeralLexicon.smallUnits[s] {
             // 千瓦 千米 千克 百帕: the unit's prefix, not a numeral.

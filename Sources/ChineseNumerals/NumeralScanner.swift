@@ -206,8 +206,10 @@ final class ScannerTables: Sendable {
 
     /// One bit per BMP code point: may a numeral expression start with it?
     let triggers: [UInt64]
-    /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides).
-    let notNumbers: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
+    /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides),
+    /// reached through `notNumberSlot` (one entry per BMP code point, 0 for none).
+    let notNumbers: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
+    let notNumberSlot: [UInt16]
 
     init() {
         var bits = [UInt64](repeating: 0, count: 1024)
@@ -235,7 +237,14 @@ final class ScannerTables: Sendable {
                 offset += s.utf8.count
             }
         }
-        notNumbers = table
+        var slots = [UInt16](repeating: 0, count: 65536)
+        var lists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [[]]
+        for (v, entries) in table.sorted(by: { $0.key < $1.key }) where v < 65536 {
+            slots[Int(v)] = UInt16(lists.count)
+            lists.append(entries)
+        }
+        notNumbers = lists
+        notNumberSlot = slots
     }
 
     @inline(__always) func isTrigger(_ cp: Int) -> Bool {
@@ -245,7 +254,10 @@ final class ScannerTables: Sendable {
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
         let (v, _) = reader.decode(at: i)
-        guard let entries = notNumbers[v] else { return nil }
+        guard v < 65536 else { return nil }
+        let slot = Int(notNumberSlot[Int(v)])
+        guard slot != 0 else { return nil }
+        let entries = notNumbers[slot]
         var best: Int? = nil
         for (w, off, unless) in entries {
             let s = i - off

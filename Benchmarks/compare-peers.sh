@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Times extract against the peers users pick today, on the same slice of government
+# text, in one run: chinese2digits, JioNLP (money), cn2an and Microsoft
+# Recognizers-Text (numbers). Prints MB/s and each peer's speed relative to extract.
+#
+# Usage: Benchmarks/compare-peers.sh [MB]      (default 2; needs python3 and PyPI)
+# The venv lives in .build/peers-venv; the slice is built by make-corpus.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB="${1:-2}"
+VENV=.build/peers-venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --upgrade pip
+  # recognizers-text-suite needs emoji<2 (it imports a name emoji 2 removed).
+  "$VENV/bin/pip" install -q chinese2digits jionlp cn2an recognizers-text-suite "emoji<2"
+fi
+python3 Benchmarks/make-corpus.py --mb "$MB" --out .build/corpus >/dev/null
+SLICE=".build/corpus/corpus-${MB}mb.txt"
+swift build -c release --product extract 2>&1 | tail -1
+"$VENV/bin/python" - "$SLICE" <<'PY'
+import os, subprocess, sys, time
+
+path = sys.argv[1]
+lines = [l.rstrip("\n") for l in open(path, encoding="utf-8")]
+mb = os.path.getsize(path) / 1e6
+
+def timed(name, fn):
+    t = time.perf_counter()
+    n = fn()
+    return name, time.perf_counter() - t, n
+
+results = []
+# extract: the whole pipeline, all kinds, JSON Lines written, one core, process start to exit.
+def run_extract():
+    out = subprocess.run([".build/release/extract", "--quiet", "--format", "jsonl", "-j", "1", path],
+                         check=True, capture_output=True).stdout
+    return out.count(b"\n")
+results.append(timed("extract (all kinds, -j 1)", run_extract))
+
+import chinese2digits as c2d
+results.append(timed("chinese2digits takeNumberFromString",
+                     lambda: sum(len(c2d.takeNumberFromString(l).get("digitsStringList", [])) for l in lines)))
+import jionlp as jio
+results.append(timed("jionlp ner.extract_money", lambda: sum(len(jio.ner.extract_money(l)) for l in lines)))
+import cn2an
+def run_cn2an():
+    n = 0
+    for l in lines:
+        try:
+            cn2an.transform(l, "cn2an")
+            n += 1
+        except Exception:
+            pass
+    return n
+results.append(timed("cn2an transform", run_cn2an))
+from recognizers_number import recognize_number, Culture
+results.append(timed("Recognizers-Text recognize_number",
+                     lambda: sum(len(recognize_number(l, Culture.Chinese)) for l in lines)))
+
+base = mb / results[0][1]
+print(f"slice: {path}, {mb:.2f} MB, {len(lines)} lines")
+print(f"{'tool':40} {'seconds':>8} {'MB/s':>8} {'extract is':>12} {'items':>9}")
+for name, secs, n in results:
+    rate = mb / secs
+    ratio = "—" if name.startswith("extract") else f"{base / rate:,.0f}× faster"
+    print(f"{name:40} {secs:8.2f} {rate:8.2f} {ratio:>12} {n:9}")
+PY
