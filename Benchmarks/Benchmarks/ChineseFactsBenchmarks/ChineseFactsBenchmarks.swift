@@ -21,6 +21,46 @@ let corpus = fixtureNames.map { load("Fixtures/documents/" + $0) }
 let corpusBytes = corpus.reduce(0) { $0 + $1.utf8.count }
 let seed = load("seeds/000_071e48968401a800.txt")
 
+/// The fixture documents as JSON Lines, one paragraph group of about 4 KB a line (what a user pipes in).
+let jsonLines: [UInt8] = {
+    var out: [UInt8] = []
+    var n = 0
+    for text in corpus {
+        var group = ""
+        for line in text.split(separator: "\n") {
+            group += line + "\n"
+            if group.utf8.count > 4000 {
+                var w = JSONWriter()
+                w.writeRaw("{\"id\":\"d\(n)\",\"text\":")
+                w.writeString(group)
+                w.writeRaw("}\n")
+                out += w.bytes
+                n += 1
+                group = ""
+            }
+        }
+    }
+    return out
+}()
+
+/// The golden facts of the seed (every kind), for checking the output before timing.
+func seedMatchesGold() -> Bool {
+    let gold = load("Fixtures/gold/000_071e48968401a800.facts.jsonl").split(separator: "\n").compactMap {
+        try? JSONDecoder().decode(Fact.self, from: Data($0.utf8))
+    }
+    let ours = FactExtractor().facts(in: seed)
+    let matched = gold.filter { g in
+        ours.contains { $0.kind == g.kind && $0.start < g.end && g.start < $0.end && $0.value == g.value && $0.unit == g.unit }
+    }.count
+    // The golden file is matched as the tests assert (F1 ≥ 0.97 over all kinds).
+    let recall = Double(matched) / Double(max(gold.count, 1))
+    let precision = Double(matched) / Double(max(ours.count, 1))
+    return gold.count == 245 && recall >= 0.97 && precision >= 0.97
+}
+
+/// Numeral matches per fixture document, as recorded when the grammar last changed.
+let expectedScanCounts = [238, 143, 1117, 126, 195]
+
 let expressions = [
     "一百九十万零三千九百七十一", "4000余万", "百分之六十五点五", "1,100.9亿", "两到三万", "壹佰壹拾万贰仟陆佰壹拾肆", "二〇二四",
     "十几", "3万4000", "约3.5万",
@@ -64,7 +104,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("numerals: scan corpus") { benchmark in
         var copies = corpus
         let expected = copies.map { NumeralScanner().matches(in: $0).count }
-        precondition(expected.allSatisfy { $0 > 100 })
+        precondition(expected == expectedScanCounts, "scan counts \(expected) differ from \(expectedScanCounts)")
         let scanner = NumeralScanner()
         timed(benchmark, bytes: corpusBytes) {
             for k in copies.indices {
@@ -76,10 +116,34 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark("extract: seed") { benchmark in
-        let facts = FactExtractor().facts(in: seed)
-        precondition(facts.contains { $0.text == "4000余万元" && $0.value == .number(ExactDecimal(40_000_000)) })
+        precondition(seedMatchesGold(), "the seed's facts no longer match the golden file")
         timed(benchmark, bytes: seed.utf8.count) {
             blackHole(FactExtractor().facts(in: opaque(seed)).count)
+        }
+    }
+
+    Benchmark("end-to-end: jsonl") { benchmark in
+        // What `extract --input jsonl --format jsonl -j 1` does per line: read the document, extract, write.
+        let extractor = FactExtractor()
+        precondition(jsonLines.count > 100_000)
+        timed(benchmark, bytes: jsonLines.count) {
+            var out = JSONWriter()
+            var count = 0
+            jsonLines.withUnsafeBufferPointer { all in
+                var start = 0
+                for k in 0..<all.count where all[k] == 0x0A {
+                    let line = UnsafeBufferPointer(rebasing: all[start..<k])
+                    start = k + 1
+                    guard let fields = try? JSONLine.fields(in: opaque(line), id: "id", text: "text"), let text = fields.text
+                    else { continue }
+                    for f in extractor.facts(in: text) {
+                        out.write(f, doc: fields.id)
+                        count += 1
+                    }
+                }
+            }
+            precondition(count > 5000)
+            blackHole(out.bytes.count)
         }
     }
 
