@@ -87,10 +87,34 @@ public struct FactExtractor: FactSource {
             others += Self.flatten(NamedExtractor(reader: reader).facts())
         }
         ScalarOffsets.fill(&others, in: bytes)
-        facts += others
-        if kinds != nil { facts.removeAll { !wants($0.kind) } }
-        facts.sortInDocumentOrder()
-        return facts
+        if kinds != nil {
+            facts.removeAll { !wants($0.kind) }
+            others.removeAll { !wants($0.kind) }
+        }
+        others.sortInDocumentOrder()
+        // Both lists are in document order: merge them.
+        return Self.merge(facts, others)
+    }
+
+    static func merge(_ a: [Fact], _ b: [Fact]) -> [Fact] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [Fact] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if Fact.documentOrder(b[j], a[i]) {
+                out.append(b[j])
+                j += 1
+            } else {
+                out.append(a[i])
+                i += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
     }
 
     /// Named facts under the flat policy: none strictly inside a title, a term or an
@@ -197,6 +221,7 @@ extension FactKind {
 enum ScalarOffsets {
     static func fill(_ facts: inout [Fact], in bytes: UnsafeBufferPointer<UInt8>) {
         guard !facts.isEmpty else { return }
+        // Every offset to convert, sorted; then one forward count of scalar starts.
         var marks: [Int] = []
         marks.reserveCapacity(facts.count * 2)
         for f in facts {
@@ -204,20 +229,32 @@ enum ScalarOffsets {
             marks.append(f.utf8End)
         }
         marks.sort()
-        var scalarAt: [Int: Int] = [:]
+        var scalars = [Int](repeating: 0, count: marks.count)
         var byte = 0
         var scalar = 0
-        let reader = UTF8Reader(bytes)
-        for m in marks {
-            while byte < m {
-                byte += max(reader.decode(at: byte).length, 1)
-                scalar += 1
+        let n = bytes.count
+        for (k, m) in marks.enumerated() {
+            let target = min(m, n)
+            // A scalar starts at every byte that is not a continuation byte (invalid bytes count one each,
+            // as UTF8Reader decodes them).
+            while byte < target {
+                if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+                byte += 1
             }
-            scalarAt[m] = scalar
+            scalars[k] = scalar
+        }
+        @inline(__always) func lookup(_ m: Int) -> Int {
+            var lo = 0
+            var hi = marks.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if marks[mid] < m { lo = mid + 1 } else { hi = mid }
+            }
+            return scalars[lo]
         }
         for k in facts.indices {
-            facts[k].start = scalarAt[facts[k].utf8Start] ?? 0
-            facts[k].end = scalarAt[facts[k].utf8End] ?? 0
+            facts[k].start = lookup(facts[k].utf8Start)
+            facts[k].end = lookup(facts[k].utf8End)
         }
     }
 }

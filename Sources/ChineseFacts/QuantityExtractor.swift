@@ -290,7 +290,14 @@ struct QuantityExtractor {
         }
         var i = 0
         var scalar = 0
+        let bytes = reader.bytes
         while i < reader.count {
+            // Roman numerals Ⅰ…Ⅻ are E2 85 A0…AB: skip every other byte fast.
+            if bytes[i] != 0xE2 {
+                if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
+                i += 1
+                continue
+            }
             let (v, l) = reader.decode(at: i)
             let step = max(l, 1)
             guard let low = roman(at: i), roman(at: i - 3) == nil else {
