@@ -17,7 +17,13 @@ extension QuantityExtractor {
         if kind == .count || kind == .ordinal, let s = forwardSubject(from: unitEnd) {
             return (s, nil)
         }
-        return backwardSubject(before: numeralStart, allowListComma: false)
+        let (subject, attribute) = backwardSubject(before: numeralStart, allowListComma: false)
+        // 为1467位80岁以上老人: another quantity is not what this one measures.
+        if let subject, let first = subject.unicodeScalars.first, NumeralLexicon.isDigit(first.value) {
+            let rest = String(subject.unicodeScalars.drop { NumeralLexicon.isDigit($0.value) || $0 == "." })
+            if FactLexicon.measureWords.contains(rest) { return (nil, attribute) }
+        }
+        return (subject, attribute)
     }
 
     /// The noun phrase right after a measure word, or nil.
@@ -120,7 +126,7 @@ extension QuantityExtractor {
     }
 
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
-    static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计", "“", "「"].map { Array($0.utf8) }
+    static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计", "“", "「", "第"].map { Array($0.utf8) }
     static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和", "”", "」"].map { Array($0.utf8) }
 
     /// A phrase without the function words at its ends (…的, 达到…, 对…) and unbalanced brackets; nil when nothing is left.
@@ -140,6 +146,13 @@ extension QuantityExtractor {
             for w in Self.cleanPrefixes where hasPrefix(w) {
                 lo += w.count
                 changed = true
+            }
+        }
+        // A closing quote never opened inside the phrase: 中心” → 中心.
+        for (open, close) in [("“", "”"), ("「", "」")] {
+            let o = Array(open.utf8), c = Array(close.utf8)
+            if hasSuffix(c), !bytes[lo..<hi].indices.contains(where: { k in k + 3 <= hi && bytes[k..<(k + 3)].elementsEqual(o) }) {
+                hi -= 3
             }
         }
         // An opening quote never closed inside the phrase: “光荣在党 → 光荣在党.
