@@ -91,6 +91,8 @@ struct NumeralParser {
         return t
     }()
 
+    static let fenDian: [UInt8] = Array("分点".utf8), fenDianTraditional: [UInt8] = Array("分點".utf8)
+
     /// Classifies the item at `i`; returns it with its end offset, or nil.
     func item(at i: Int) -> (Item, Int)? {
         let (v, len) = reader.decode(at: i)
@@ -106,6 +108,10 @@ struct NumeralParser {
         switch entry >> 8 {
         case 1: return (.digit(payload), i + len)
         case 2:
+            // 2.2百分点: the 百 of 百分点 belongs to the unit.
+            if payload == 2, reader.matches(Self.fenDian, at: i + len) || reader.matches(Self.fenDianTraditional, at: i + len) {
+                return nil
+            }
             // 千瓦 千米 千克 百帕: the unit's prefix, not a numeral.
             if payload >= 2, let ns = Unicode.Scalar(reader.decode(at: i + len).value),
                 NumeralLexicon.unitPrefixFollowers.contains(ns)

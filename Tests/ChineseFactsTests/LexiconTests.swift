@@ -1,0 +1,102 @@
+import ChineseFacts
+import Testing
+
+/// One example per lexicon entry: each word, in a sentence, does what its table says.
+@Suite("Lexicon entries")
+struct LexiconTests {
+    func quantities(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
+
+    @Test func everyMeasureWordMakesACount() {
+        // 届 期 级 are ordinals unless counted (连续举办十一届); 次 after 第 is an ordinal.
+        for w in FactLexicon.measureWords where !["届", "期", "级", "块"].contains(w) {
+            let f = quantities("今年新建3\(w)。").first
+            let isCount = f?.kind == .count && f?.unit == w && f?.value == .number(ExactDecimal(3))
+            // A few measure words are also units or durations (对 is a measure word; 周 is a duration).
+            #expect(isCount || f?.unit == w, "\(w): \(String(describing: f))")
+        }
+        #expect(quantities("连续举办十一届。").first?.kind == .count)
+        #expect(quantities("七级管理岗位").first?.kind == .ordinal)
+        #expect(quantities("乡村两级班子").first?.kind == .count)
+        #expect(quantities("第三期").first?.kind == .ordinal)
+        // 块 is money at a clause's end (十块), a count before a noun (两块地).
+        #expect(quantities("花了十块。").first?.unit == "CNY")
+        #expect(quantities("整理出两块地").first?.unit == "块")
+    }
+
+    @Test func everyCurrencyMakesMoneyInItsCode() {
+        for (w, code) in FactLexicon.currencies {
+            let f = quantities("投入5\(w)。").first
+            #expect(f?.kind == .money && f?.unit == code, "\(w): \(String(describing: f))")
+        }
+    }
+
+    @Test func everyUnitMakesAMeasure() {
+        for w in FactLexicon.units {
+            let f = quantities("面积8\(w)。").first
+            #expect(f?.kind == .measure && f?.unit == w, "\(w): \(String(describing: f))")
+        }
+        #expect(quantities("3.5万亩").first?.value == .number(ExactDecimal(35000)))
+    }
+
+    @Test func everyDurationMakesADuration() {
+        for w in FactLexicon.durations {
+            let f = quantities("用时2\(w)。").first
+            #expect(f?.kind == .duration && f?.unit == w, "\(w): \(String(describing: f))")
+        }
+    }
+
+    @Test func everyOrdinalUnitAfterDi() {
+        for w in FactLexicon.ordinalUnits {
+            let f = quantities("荣获第3\(w)。").first
+            #expect(f?.kind == .ordinal && f?.unit == w, "\(w): \(String(describing: f))")
+        }
+    }
+
+    @Test func percentagePointsArePP() {
+        for w in FactLexicon.percentagePoints {
+            let f = quantities("提高2.2\(w)。").first
+            #expect(f?.kind == .percent && f?.unit == "pp" && f?.change == .increase, "\(w)")
+        }
+    }
+
+    @Test func everyAttributeIsSplitOff() {
+        for w in FactLexicon.attributes {
+            let f = quantities("；园区企业\(w)为12%。").first
+            #expect(f?.attribute == w, "\(w): \(String(describing: f?.subject)) / \(String(describing: f?.attribute))")
+        }
+    }
+
+    @Test func everyClauseOpenerIsTrimmed() {
+        for w in FactLexicon.clauseOpeners {
+            let f = quantities("，\(w)非公企业党组织11个。").first
+            #expect(f?.subject == "非公企业党组织", "\(w): \(String(describing: f?.subject))")
+        }
+    }
+
+    @Test func everyTrailingWordIsTrimmed() {
+        for w in FactLexicon.trailingFunctionWords {
+            let f = quantities("，党员人数\(w)120人。").first
+            #expect(f?.subject == "党员人数" || f?.subject == "党员" , "\(w): \(String(describing: f?.subject))")
+        }
+    }
+
+    @Test func everyChangeWordSetsChange() {
+        for (w, c) in FactLexicon.changeWords {
+            let f = quantities("，收入同比\(w)32%。").first
+            #expect(f?.change == c, "\(w)")
+        }
+    }
+
+    @Test func everyLeadingTimeWordIsNotTheSubject() {
+        for w in FactLexicon.leadingTimeWords {
+            let f = quantities("，\(w)国内生产总值增长4.7%。").first { $0.kind == .percent }
+            #expect(f?.subject == "国内生产总值", "\(w): \(String(describing: f?.subject))")
+        }
+    }
+
+    @Test func techNamesAreNoQuantities() {
+        for w in FactLexicon.techNames {
+            #expect(quantities("建成\(w)基站1000个").map(\.text) == ["1000个"], "\(w)")
+        }
+    }
+}
