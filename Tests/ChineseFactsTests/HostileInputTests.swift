@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// Inputs meant to break an extractor: each must give facts or nothing, quickly, and never trap.
-@Suite("Hostile input", .timeLimit(.minutes(1)))
+@Suite("Hostile input", .serialized, .timeLimit(.minutes(3)))
 struct HostileInputTests {
     func checkInvariants(_ text: String, _ facts: [Fact]) {
         let scalars = Array(text.unicodeScalars)
