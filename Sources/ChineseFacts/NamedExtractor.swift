@@ -21,6 +21,8 @@ final class NamedTables: Sendable {
     let nonInitials = WordSet("各该本全每此其多所等两一二三四五六七八九十几数更高境第".map(String.init))
     /// First scalars of gazetteer words, for a one-bit test before the dictionary lookup.
     let gazetteerFirst: WordSet
+    /// Every scalar at which the named extractor has something to check; the rest is skipped.
+    let triggers: ScalarSet
 
     init() {
         var g: [UInt32: [(word: UTF8Word, entry: Entry)]] = [:]
@@ -47,7 +49,11 @@ final class NamedTables: Sendable {
         listHeads = WordSet(NamedLexicon.organisationListHeads)
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
-        gazetteerFirst = WordSet(g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted())
+        let firsts = g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted()
+        gazetteerFirst = WordSet(firsts)
+        triggers = ScalarSet(
+            firsts + ["《", "“", "「", "由", "县", "乡", "镇"] + NamedLexicon.organisationSuffixes.map(\.suffix)
+                .compactMap { $0.unicodeScalars.first.map { String($0) } })
     }
 }
 
@@ -71,7 +77,12 @@ struct NamedExtractor {
         var i = 0
         let n = reader.count
         var lineStart = true
+        var skipped = 0
         while i < n {
+            if !lineStart {
+                i = tables.triggers.skipAbsent(in: reader.bytes, from: i, scalars: &skipped)
+                if i >= n { break }
+            }
             let (v, len) = reader.decode(at: i)
             let step = max(len, 1)
             switch v {

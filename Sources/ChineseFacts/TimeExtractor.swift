@@ -19,7 +19,12 @@ struct TimeExtractor {
         var i = 0
         let n = reader.count
         var skipUntil = 0
+        var skipped = 0
         while i < n {
+            if i >= skipUntil {
+                i = Self.triggers.skipAbsent(in: reader.bytes, from: i, scalars: &skipped)
+                if i >= n { break }
+            }
             let (v, len) = reader.decode(at: i)
             defer { i += max(len, 1) }
             if i < skipUntil { continue }
@@ -72,6 +77,9 @@ struct TimeExtractor {
         }
         return out
     }
+
+    /// The scalars a date, plan or meeting can start at (digits are ASCII and never skipped).
+    static let triggers = ScalarSet(["年第十一二两三四五六七八九〇零"])
 
     // MARK: Numbers
 

@@ -56,7 +56,22 @@ public struct NumeralScanner: Sendable {
         var i = 0
         var scalar = 0
         let table = ScannerTables.shared
+        guard let base = bytes.baseAddress, n > 0 else { return }
+        table.triggers.withUnsafeBufferPointer { bits in
         while i < n {
+            // The fast path: three-byte characters that start no numeral, one bit test each.
+            while i + 2 < n {
+                let b0 = base[i]
+                guard b0 >= 0xE0 && b0 < 0xF0 else { break }
+                let b1 = base[i + 1]
+                let b2 = base[i + 2]
+                guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
+                let cp = (Int(b0 & 0x0F) << 12) | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
+                if bits[cp >> 6] & (1 << UInt64(cp & 63)) != 0 { break }
+                i += 3
+                scalar += 1
+            }
+            guard i < n else { break }
             let b = bytes[i]
             var isCandidate = false
             var len = 1
@@ -162,6 +177,7 @@ public struct NumeralScanner: Sendable {
                     isDigitString: e.core.isDigitString, trailingScale: e.core.trailingScale))
             i = e.end
             scalar = endScalar
+        }
         }
     }
 

@@ -179,3 +179,45 @@ public struct WordSet: Sendable {
     /// Whether a word may end with the scalar `v`.
     @inlinable public func mayEnd(_ v: UInt32) -> Bool { test(last, v) }
 }
+
+/// A set of BMP scalars as a bitmap, for skipping text that holds none of them:
+/// `ScalarSet("年第十").skipAbsent(in: bytes, from: i)` returns the first byte offset at or
+/// after `i` where a scalar of the set, or anything other than a three-byte character, starts.
+public struct ScalarSet: Sendable {
+    @usableFromInline let bits: [UInt64]
+
+    /// Creates the set of the scalars of `texts`.
+    public init(_ texts: [String]) {
+        var b = [UInt64](repeating: 0, count: 1024)
+        for t in texts {
+            for s in t.unicodeScalars where s.value < 65536 { b[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63) }
+        }
+        bits = b
+    }
+
+    /// Whether the scalar `v` is in the set.
+    @inlinable public func contains(_ v: UInt32) -> Bool {
+        v < 65536 && bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// Skips three-byte characters not in the set, counting them into `scalars`.
+    @inlinable public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var i = start
+        bits.withUnsafeBufferPointer { bits in
+            while i + 2 < n {
+                let b0 = base[i]
+                guard b0 >= 0xE0 && b0 < 0xF0 else { break }
+                let b1 = base[i + 1]
+                let b2 = base[i + 2]
+                guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
+                let cp = (Int(b0 & 0x0F) << 12) | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
+                if bits[cp >> 6] & (1 << UInt64(cp & 63)) != 0 { break }
+                i += 3
+                scalars += 1
+            }
+        }
+        return i
+    }
+}
