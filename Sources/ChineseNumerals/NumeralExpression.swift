@@ -198,19 +198,24 @@ extension NumeralParser {
         return nil
     }
 
+    /// Hedge words in word sets (a bit test rejects most positions) with their qualifiers.
+    static let prefixHedgeSet = WordSet(NumeralLexicon.prefixHedges.map(\.0))
+    static let suffixHedgeSet = WordSet(NumeralLexicon.suffixHedges.map(\.0))
+    static let hedgeQualifiers: [String: Qualifier] = {
+        var d: [String: Qualifier] = [:]
+        for (w, q) in NumeralLexicon.prefixHedges + NumeralLexicon.suffixHedges where d[w] == nil { d[w] = q }
+        return d
+    }()
+
     /// A hedge word that ends right before byte offset `i` (超过, 约, 近 …), with its length in bytes.
     func prefixHedge(endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        for (w, q) in Self.prefixHedges where reader.matches(w.bytes, endingAt: i) {
-            return (q, w.bytes.count, w.scalarCount)
-        }
-        return nil
+        guard let w = Self.prefixHedgeSet.longest(in: reader, endingAt: i), let q = Self.hedgeQualifiers[w.text] else { return nil }
+        return (q, w.bytes.count, w.scalarCount)
     }
 
     /// A hedge word that starts at byte offset `i` (左右, 以上, 及以下 …), with its length in bytes.
     func suffixHedge(at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        for (w, q) in Self.suffixHedges where reader.matches(w.bytes, at: i) {
-            return (q, w.bytes.count, w.scalarCount)
-        }
-        return nil
+        guard let w = Self.suffixHedgeSet.longest(in: reader, at: i), let q = Self.hedgeQualifiers[w.text] else { return nil }
+        return (q, w.bytes.count, w.scalarCount)
     }
 }

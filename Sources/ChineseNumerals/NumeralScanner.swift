@@ -56,21 +56,10 @@ public struct NumeralScanner: Sendable {
         var i = 0
         var scalar = 0
         let table = ScannerTables.shared
-        guard let base = bytes.baseAddress, n > 0 else { return }
-        table.triggers.withUnsafeBufferPointer { bits in
+        guard n > 0 else { return }
         while i < n {
             // The fast path: three-byte characters that start no numeral, one bit test each.
-            while i + 2 < n {
-                let b0 = base[i]
-                guard b0 >= 0xE0 && b0 < 0xF0 else { break }
-                let b1 = base[i + 1]
-                let b2 = base[i + 2]
-                guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
-                let cp = (Int(b0 & 0x0F) << 12) | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
-                if bits[cp >> 6] & (1 << UInt64(cp & 63)) != 0 { break }
-                i += 3
-                scalar += 1
-            }
+            i = table.triggerSet.skipAbsent(in: bytes, from: i, scalars: &scalar)
             guard i < n else { break }
             let b = bytes[i]
             var isCandidate = false
@@ -178,7 +167,6 @@ public struct NumeralScanner: Sendable {
             i = e.end
             scalar = endScalar
         }
-        }
     }
 
     static let ge: [UInt8] = Array("个".utf8), geTraditional: [UInt8] = Array("個".utf8)
@@ -222,6 +210,7 @@ final class ScannerTables: Sendable {
 
     /// One bit per BMP code point: may a numeral expression start with it?
     let triggers: [UInt64]
+    let triggerSet: ScalarSet
     /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides),
     /// reached through `notNumberSlot` (one entry per BMP code point, 0 for none).
     let notNumbers: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
@@ -239,6 +228,7 @@ final class ScannerTables: Sendable {
         for s in ["第", "倒", "负", "負", "几", "幾", "万", "萬", "半"] as [Unicode.Scalar] { set(s) }
         for v in 0xFF10...0xFF19 { set(Unicode.Scalar(UInt32(v))!) }
         triggers = bits
+        triggerSet = ScalarSet(bitmap: bits)
         var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
         for (word, unless) in NumeralLexicon.notNumbers {
             let w = UTF8Word(word)
@@ -261,7 +251,31 @@ final class ScannerTables: Sendable {
         }
         notNumbers = lists
         notNumberSlot = slots
+        // Neighbour pairs: a not-a-number word covering a character also covers the one before
+        // or after it, so a character whose neighbours both pair with nothing needs no lookup.
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var always = [UInt64](repeating: 0, count: 1024)
+        for (word, _) in NumeralLexicon.notNumbers {
+            let sc = Array(word.unicodeScalars).map(\.value)
+            if sc.count == 1, sc[0] < 65536 { always[Int(sc[0]) >> 6] |= 1 << UInt64(sc[0] & 63) }
+            for k in sc.indices {
+                if k > 0 { let h = Self.pairHash(sc[k - 1], sc[k], after: false); pairs[h >> 6] |= 1 << UInt64(h & 63) }
+                if k + 1 < sc.count { let h = Self.pairHash(sc[k], sc[k + 1], after: true); pairs[h >> 6] |= 1 << UInt64(h & 63) }
+            }
+        }
+        neighbourPairs = pairs
+        alwaysCheck = always
     }
+
+    /// A 16-bit hash of two neighbouring scalars (which of them is the numeral character is `after`).
+    @inline(__always) static func pairHash(_ a: UInt32, _ b: UInt32, after: Bool) -> Int {
+        var h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77) ^ (after ? 0x5BD1_E995 : 0)
+        h ^= h >> 15
+        return Int(h & 0xFFFF)
+    }
+
+    let neighbourPairs: [UInt64]
+    let alwaysCheck: [UInt64]
 
     @inline(__always) func isTrigger(_ cp: Int) -> Bool {
         cp < 65536 && cp >= 0 && triggers[cp >> 6] & (1 << UInt64(cp & 63)) != 0
@@ -269,10 +283,19 @@ final class ScannerTables: Sendable {
 
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
-        let (v, _) = reader.decode(at: i)
+        let (v, len) = reader.decode(at: i)
         guard v < 65536 else { return nil }
         let slot = Int(notNumberSlot[Int(v)])
         guard slot != 0 else { return nil }
+        if alwaysCheck[Int(v) >> 6] & (1 << UInt64(v & 63)) == 0 {
+            let prev = reader.decode(before: i).value
+            let next = reader.decode(at: i + len).value
+            let hp = Self.pairHash(prev, v, after: false)
+            let hn = Self.pairHash(v, next, after: true)
+            if neighbourPairs[hp >> 6] & (1 << UInt64(hp & 63)) == 0 && neighbourPairs[hn >> 6] & (1 << UInt64(hn & 63)) == 0 {
+                return nil
+            }
+        }
         let entries = notNumbers[slot]
         var best: Int? = nil
         for (w, off, unless) in entries {

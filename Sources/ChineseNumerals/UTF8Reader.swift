@@ -186,6 +186,12 @@ public struct WordSet: Sendable {
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
 
+    /// Creates the set from a bitmap of 1,024 words (bit `v & 63` of word `v >> 6` for scalar `v`).
+    public init(bitmap: [UInt64]) {
+        precondition(bitmap.count == 1024)
+        bits = bitmap
+    }
+
     /// Creates the set of the scalars of `texts`.
     public init(_ texts: [String]) {
         var b = [UInt64](repeating: 0, count: 1024)

@@ -111,15 +111,8 @@ private func walk(
 func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> String? {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
         let little = bytes[0] == 0xFF
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var k = 2
-        while k + 1 < bytes.count {
-            units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
-            k += 2
-        }
         reporter.warning("\(name): UTF-16\(little ? "LE" : "BE") with a byte-order mark, decoded as such")
-        return String(decoding: units, as: UTF16.self)
+        return utf16Text(bytes, from: 2, little: little)
     }
     let decoded = DecodedText(bytes: bytes)
     if decoded.replacedBytes > 0, bytes.count >= 4, bytes.count % 2 == 0,
@@ -139,18 +132,23 @@ func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter
     return decoded.text
 }
 
+/// The bytes from `start` decoded as UTF-16, little- or big-endian (unpaired surrogates become U+FFFD).
+func utf16Text(_ bytes: [UInt8], from start: Int, little: Bool) -> String {
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var k = start
+    while k + 1 < bytes.count {
+        units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
+        k += 2
+    }
+    return String(decoding: units, as: UTF16.self)
+}
+
 /// The bytes as UTF-16 (little- or big-endian) when nearly every scalar is a CJK character,
 /// printable ASCII or common punctuation; nil otherwise.
 func plausibleUTF16(_ bytes: [UInt8]) -> (String, Bool)? {
     for little in [true, false] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var k = 0
-        while k + 1 < bytes.count {
-            units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8 : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
-            k += 2
-        }
-        let text = String(decoding: units, as: UTF16.self)
+        let text = utf16Text(bytes, from: 0, little: little)
         var good = 0
         var total = 0
         for s in text.unicodeScalars {
