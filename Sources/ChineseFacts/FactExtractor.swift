@@ -237,6 +237,15 @@ enum ScalarOffsets {
             let target = min(m, n)
             // A scalar starts at every byte that is not a continuation byte (invalid bytes count one each,
             // as UTF8Reader decodes them).
+            // Eight bytes at a time: a byte starts a scalar unless it is 10xxxxxx.
+            if let base = bytes.baseAddress {
+                while byte + 8 <= target {
+                    let x = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+                    let continuation = x & 0x8080_8080_8080_8080 & ~(x << 1)
+                    scalar += 8 - (continuation & 0x8080_8080_8080_8080).nonzeroBitCount
+                    byte += 8
+                }
+            }
             while byte < target {
                 if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
                 byte += 1

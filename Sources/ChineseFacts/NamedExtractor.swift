@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte-level tables for the named extractor, built once from `NamedLexicon`.
 final class NamedTables: Sendable {
     static let shared = NamedTables()
@@ -343,8 +347,10 @@ struct NamedExtractor {
         // A list ending in 等 before a head such as 企业.
         var i = 0
         while i < reader.count {
-            // 等 is E7 AD 89.
-            guard reader.bytes[i] == 0xE7, i + 2 < reader.count, reader.bytes[i + 1] == 0xAD, reader.bytes[i + 2] == 0x89 else {
+            // 等 is E7 AD 89: jump to the next E7 with memchr.
+            guard let base = reader.bytes.baseAddress, let p = memchr(base + i, 0xE7, reader.count - i) else { break }
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            guard i + 2 < reader.count, reader.bytes[i + 1] == 0xAD, reader.bytes[i + 2] == 0x89 else {
                 i += 1
                 continue
             }

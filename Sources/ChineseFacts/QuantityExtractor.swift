@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte-level matching tables built once from `FactLexicon`.
 final class FactTables: Sendable {
     static let shared = FactTables()
@@ -282,12 +286,27 @@ struct QuantityExtractor {
 
     /// Grades written in Roman numerals before 类 or 级: `Ⅳ类` → ordinal 4, `Ⅰ~Ⅲ类` → 1…3,
     /// `劣Ⅴ类` → 5, over (worse than Ⅴ).
+    static func containsRomanNumeral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        let n = bytes.count
+        while i + 2 < n {
+            guard let p = memchr(base + i, 0xE2, n - i) else { return false }
+            let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if k + 2 < n, base[k + 1] == 0x85, base[k + 2] >= 0xA0, base[k + 2] <= 0xAB { return true }
+            i = k + 1
+        }
+        return false
+    }
+
     func romanGrades(_ facts: inout [Fact]) {
         func roman(at i: Int) -> Int? {
             let (v, l) = reader.decode(at: i)
             guard l == 3, v >= 0x2160, v <= 0x216B else { return nil }
             return Int(v - 0x2160) + 1
         }
+        // Most documents hold no Roman numeral (E2 85 A0…AB): find out with memchr first.
+        guard Self.containsRomanNumeral(reader.bytes) else { return }
         var i = 0
         var scalar = 0
         let bytes = reader.bytes
