@@ -214,7 +214,7 @@ struct NameTests {
     @Test(arguments: [
         "集团公司", "党支部集中学习", "量子科技、聚变能源、深空探测", "海洋生物医药", "改扩建基础教育学校", "新增普通高中学位",
         "建成300家二级以上医院", "城乡中小学", "积极推广小规模学校", "科技贷款", "股份制企业", "县级综合医院", "世界一流大学",
-        "固定资产投资", "大学生",
+        "固定资产投资", "大学生", "，大型商业银行", "，区人民医院", "改造薄弱学校", "，城投公司", "，管理委员会",
     ])
     func notOrganisations(_ input: String) {
         #expect(found(.org, in: input).isEmpty, "\(input)")
@@ -237,7 +237,7 @@ struct NameTests {
         }
     }
 
-    @Test(arguments: ["记者走访了企业", "通讯员队伍建设", "由此拍摄", "本版照片由我们拍摄"])
+    @Test(arguments: ["记者走访了企业", "通讯员队伍建设", "由此拍摄", "本版照片由我们拍摄", "在国际市场汪洋大海中搏击"])
     func notPersons(_ input: String) {
         #expect(found(.person, in: input).isEmpty, "\(input)")
     }
