@@ -121,7 +121,11 @@ public struct FactExtractor: FactSource {
     /// organisation; of two facts of one kind that overlap, the longer (an organisation
     /// also removes a place it overlaps). Linear after sorting, whatever the document's size.
     static func flatten(_ facts: [Fact]) -> [Fact] {
-        let sorted = facts.sorted { ($0.utf8Start, -$0.utf8End) < ($1.utf8Start, -$1.utf8End) }
+        // Sorted through small keys, moving each (large) fact once.
+        let order = facts.indices.sorted {
+            (facts[$0].utf8Start, -facts[$0].utf8End, $0) < (facts[$1].utf8Start, -facts[$1].utf8End, $1)
+        }
+        let sorted = order.map { facts[$0] }
         // Strictly inside a container: a container starting before it ends at or after its end,
         // or one starting with it ends after it.
         var kept: [Fact] = []

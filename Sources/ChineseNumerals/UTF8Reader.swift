@@ -120,6 +120,9 @@ public struct WordSet: Sendable {
     @usableFromInline let first: [UInt64]
     @usableFromInline let last: [UInt64]
     @usableFromInline let hasWide: Bool
+    /// Indices into `words` (longest first) by first and by last scalar.
+    @usableFromInline let byFirst: [UInt32: [Int]]
+    @usableFromInline let byLast: [UInt32: [Int]]
 
     /// Creates a set from words (empty strings are ignored).
     public init(_ texts: [String]) {
@@ -145,6 +148,14 @@ public struct WordSet: Sendable {
         first = f
         last = l
         hasWide = wide
+        var bf: [UInt32: [Int]] = [:]
+        var bl: [UInt32: [Int]] = [:]
+        for (k, w) in ws.enumerated() {
+            if let s = w.text.unicodeScalars.first { bf[s.value, default: []].append(k) }
+            if let s = w.text.unicodeScalars.last { bl[s.value, default: []].append(k) }
+        }
+        byFirst = bf
+        byLast = bl
     }
 
     @inlinable @inline(__always) func test(_ bits: [UInt64], _ v: UInt32) -> Bool {
@@ -153,15 +164,19 @@ public struct WordSet: Sendable {
 
     /// The longest word that starts at byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
-        guard i < reader.count, mayStart(reader.decode(at: i).value) else { return nil }
-        for w in words where reader.matches(w.bytes, at: i) { return w }
+        guard i < reader.count else { return nil }
+        let v = reader.decode(at: i).value
+        guard mayStart(v), let candidates = byFirst[v] else { return nil }
+        for k in candidates where reader.matches(words[k].bytes, at: i) { return words[k] }
         return nil
     }
 
     /// The longest word that ends right before byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, endingAt i: Int) -> UTF8Word? {
-        guard i > 0, mayEnd(reader.decode(before: i).value) else { return nil }
-        for w in words where reader.matches(w.bytes, endingAt: i) { return w }
+        guard i > 0 else { return nil }
+        let v = reader.decode(before: i).value
+        guard mayEnd(v), let candidates = byLast[v] else { return nil }
+        for k in candidates where reader.matches(words[k].bytes, endingAt: i) { return words[k] }
         return nil
     }
 
