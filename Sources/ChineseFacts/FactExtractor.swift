@@ -194,7 +194,7 @@ extension Fact {
     static func documentOrder(_ a: Fact, _ b: Fact) -> Bool {
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end < b.end }
-        return a.kind.rawValue < b.kind.rawValue
+        return FactKind.order[a.kind]! < FactKind.order[b.kind]!
     }
 }
 

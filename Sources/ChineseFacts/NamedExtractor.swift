@@ -22,9 +22,9 @@ final class NamedTables: Sendable {
     let listHeads: WordSet
     let nonNameParts: WordSet
     let industryWords: WordSet
-    let nonInitials = WordSet("各该本全每此其多所等两一二三四五六七八九十几数更高境第".map(String.init))
+    let nonInitials = ScalarSet(["各该本全每此其多所等两一二三四五六七八九十几数更高境第"])
     /// First scalars of gazetteer words, for a one-bit test before the dictionary lookup.
-    let gazetteerFirst: WordSet
+    let gazetteerFirst: ScalarSet
     /// Every scalar at which the named extractor has something to check; the rest is skipped.
     let triggers: ScalarSet
 
@@ -54,7 +54,7 @@ final class NamedTables: Sendable {
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
         let firsts = g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted()
-        gazetteerFirst = WordSet(firsts)
+        gazetteerFirst = ScalarSet(firsts)
         triggers = ScalarSet(
             firsts + ["《", "“", "「", "由", "县", "乡", "镇"] + NamedLexicon.organisationSuffixes.map(\.suffix)
                 .compactMap { $0.unicodeScalars.first.map { String($0) } })
@@ -98,7 +98,7 @@ struct NamedExtractor {
                 if let f = photoCredit(at: i) { out.append(f) }
             default:
                 if lineStart, let fs = creditLine(at: i) { out.append(contentsOf: fs) }
-                if tables.gazetteerFirst.mayStart(v), let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
+                if tables.gazetteerFirst.contains(v), let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
                     out.append(f)
                     // An organisation that begins with the place: 安庆市检察院, 安庆师范大学.
                     if f.kind == .place, let org = organisation(startingWith: f) { out.append(org) }
@@ -250,7 +250,7 @@ struct NamedExtractor {
 
     /// Whether the name at bytes `a..<b` is a generic word, not a name (`集团`, `县级综合`, `各类`).
     func isGenericName(_ a: Int, _ b: Int) -> Bool {
-        if tables.nonInitials.mayStart(reader.decode(at: a).value) { return true }
+        if tables.nonInitials.contains(reader.decode(at: a).value) { return true }
         if reader.matches("上市", endingAt: b) || reader.matches("行业", at: a) { return true }
         if containsWord(tables.nonNameParts, a, b) { return true }
         return NamedLexicon.genericOrganisationNames.contains(string(a, b))
@@ -328,7 +328,7 @@ struct NamedExtractor {
         }
         // Beside a suffixed organisation: the next member after 、.
         for o in orgs where reader.matches("、", at: o.utf8End) {
-            var j = o.utf8End + 3
+            let j = o.utf8End + 3
             var k = j
             var count = 0
             while count < 5 {
@@ -342,7 +342,6 @@ struct NamedExtractor {
                 let endsList = !isIdeograph(next) || tables.introducers.contains(in: reader, at: k)
                 if endsList { add(j, k) }
             }
-            j = k
         }
         // A list ending in 等 before a head such as 企业.
         var i = 0

@@ -271,10 +271,6 @@ struct QuantityExtractor {
             kind: kind, text: string(startByte, end), start: startScalar, end: endScalar,
             value: .number(q.value), unit: unit, qualifier: q.qualifier == .exact ? nil : q.qualifier,
             upper: q.qualifier == .range ? q.upper : nil, rule: rule, utf8Start: startByte, utf8End: end)
-        if q.kind == .percent, m.span.utf8End > ns.utf8End, let (_, hb, hs) = NumeralScanner.suffixHedge(in: reader, at: ns.utf8End) {
-            // 50%以上: keep the hedge in the text (already in m.span).
-            _ = (hb, hs)
-        }
         fact.change = change(before: startByte)
         let (subject, attribute) = subjectAndAttribute(fact: fact, numeralStart: startByte, unitEnd: end, kind: kind)
         fact.subject = subject
@@ -317,8 +313,7 @@ struct QuantityExtractor {
                 i += 1
                 continue
             }
-            let (v, l) = reader.decode(at: i)
-            let step = max(l, 1)
+            let step = max(reader.decode(at: i).length, 1)
             guard let low = roman(at: i), roman(at: i - 3) == nil else {
                 i += step
                 scalar += 1
@@ -354,7 +349,6 @@ struct QuantityExtractor {
                 upper: upper.map { ExactDecimal($0) }, rule: "<罗马数字>类", utf8Start: start, utf8End: end)
             f.subject = forwardSubject(from: end) ?? subjectAndAttribute(fact: f, numeralStart: start, unitEnd: end, kind: .number).0
             facts.append(f)
-            _ = v
             i = end
             scalar = endScalar
         }

@@ -276,13 +276,13 @@ extension QuantityExtractor {
 
 /// Whether a numeral could start at a byte offset (for stopping a phrase).
 enum ScannerTriggers {
-    /// Non-zero Chinese digits (一 二 两 … 玖), as a word set of one-scalar words.
-    static let chineseDigits = WordSet(NumeralLexicon.digits.filter { $0.value != 0 }.map { String($0.key) }.sorted())
+    /// Non-zero Chinese digits (一 二 两 … 玖).
+    static let chineseDigits = ScalarSet(NumeralLexicon.digits.filter { $0.value != 0 }.map { String($0.key) })
 
     static func isNumeralStart(_ reader: UTF8Reader, at i: Int) -> Bool {
         let (v, _) = reader.decode(at: i)
         if NumeralLexicon.isDigit(v) { return true }
-        return chineseDigits.mayStart(v) && followsMeasureWord(reader, at: i)
+        return chineseDigits.contains(v) && followsMeasureWord(reader, at: i)
     }
 
     static func followsMeasureWord(_ reader: UTF8Reader, at i: Int) -> Bool {

@@ -173,13 +173,11 @@ struct TimeExtractor {
             return f
         }
         var part: String? = nil
-        var matched = false
         // Month and day: 12月, 2月28日.
         if let (m, me) = monthOrDay(at: end, max: 12), reader.matches("月", at: me) {
             value += "-" + pad(m)
             end = me + 3
             rule = "<年>年<月>月"
-            matched = true
             if reader.matches("份", at: end) { end += 3 }
             if let (d, de) = monthOrDay(at: end, max: 31), reader.matches("日", at: de) || reader.matches("号", at: de) {
                 value += "-" + pad(d)
@@ -196,7 +194,6 @@ struct TimeExtractor {
                 }
                 end += w.utf8.count
                 rule = "<年>年<季度>"
-                matched = true
                 break
             }
         }
@@ -206,7 +203,6 @@ struct TimeExtractor {
             end += w.utf8.count
             break
         }
-        _ = matched
         var f = fact(.date, start, end, .text(value), rule: rule)
         f.part = part
         if reader.matches("以来", at: end) {

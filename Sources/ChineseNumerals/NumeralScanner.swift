@@ -69,7 +69,7 @@ public struct NumeralScanner: Sendable {
             } else if b >= 0xE0 && b < 0xF0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 len = 3
                 let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                isCandidate = table.isTrigger(cp)
+                isCandidate = table.triggerSet.contains(UInt32(cp))
             } else {
                 len = reader.decode(at: i).length
             }
@@ -123,7 +123,7 @@ public struct NumeralScanner: Sendable {
             }
             // 五十千: a bare 千 or 百 right after another numeral is no number of its own.
             if (reader.matches(Self.qian, at: start) || reader.matches(Self.bai, at: start)), e.end == start + 3,
-                e.quantity.kind == .number, table.isTrigger(Int(reader.decode(before: start).value))
+                e.quantity.kind == .number, table.triggerSet.contains(reader.decode(before: start).value)
             {
                 i = e.end
                 scalar += 1
@@ -208,8 +208,7 @@ public struct NumeralScanner: Sendable {
 final class ScannerTables: Sendable {
     static let shared = ScannerTables()
 
-    /// One bit per BMP code point: may a numeral expression start with it?
-    let triggers: [UInt64]
+    /// The scalars a numeral expression may start with.
     let triggerSet: ScalarSet
     /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides),
     /// reached through `notNumberSlot` (one entry per BMP code point, 0 for none).
@@ -217,18 +216,9 @@ final class ScannerTables: Sendable {
     let notNumberSlot: [UInt16]
 
     init() {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        func set(_ s: Unicode.Scalar) {
-            let v = Int(s.value)
-            if v < 65536 { bits[v >> 6] |= 1 << UInt64(v & 63) }
-        }
-        for s in NumeralLexicon.digits.keys { set(s) }
-        for s in NumeralLexicon.smallUnits.keys { set(s) }
-        for s in NumeralLexicon.tens.keys { set(s) }
-        for s in ["第", "倒", "负", "負", "几", "幾", "万", "萬", "半"] as [Unicode.Scalar] { set(s) }
-        for v in 0xFF10...0xFF19 { set(Unicode.Scalar(UInt32(v))!) }
-        triggers = bits
-        triggerSet = ScalarSet(bitmap: bits)
+        let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
+            + (0xFF10...0xFF19).compactMap { Unicode.Scalar(UInt32($0)) }
+        triggerSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半"])
         var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
         for (word, unless) in NumeralLexicon.notNumbers {
             let w = UTF8Word(word)
@@ -277,9 +267,6 @@ final class ScannerTables: Sendable {
     let neighbourPairs: [UInt64]
     let alwaysCheck: [UInt64]
 
-    @inline(__always) func isTrigger(_ cp: Int) -> Bool {
-        cp < 65536 && cp >= 0 && triggers[cp >> 6] & (1 << UInt64(cp & 63)) != 0
-    }
 
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {

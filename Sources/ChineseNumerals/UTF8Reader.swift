@@ -117,8 +117,9 @@ public struct UTF8Word: Sendable, Hashable {
 public struct WordSet: Sendable {
     /// The words, longest first (ties keep the given order).
     public let words: [UTF8Word]
-    @usableFromInline let first: [UInt64]
-    @usableFromInline let last: [UInt64]
+    @usableFromInline let first: ScalarSet
+    @usableFromInline let last: ScalarSet
+    /// Whether a word starts or ends beyond the BMP (the bitmaps hold the BMP only).
     @usableFromInline let hasWide: Bool
     /// Indices into `words` (longest first) by first and by last scalar.
     @usableFromInline let byFirst: [UInt32: [Int]]
@@ -130,24 +131,11 @@ public struct WordSet: Sendable {
             a.element.bytes.count != b.element.bytes.count ? a.element.bytes.count > b.element.bytes.count : a.offset < b.offset
         }.map(\.element)
         words = ws
-        var f = [UInt64](repeating: 0, count: 1024)
-        var l = [UInt64](repeating: 0, count: 1024)
-        var wide = false
-        for w in ws {
-            if let s = w.text.unicodeScalars.first, s.value < 65536 {
-                f[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
-            } else {
-                wide = true
-            }
-            if let s = w.text.unicodeScalars.last, s.value < 65536 {
-                l[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
-            } else {
-                wide = true
-            }
-        }
-        first = f
-        last = l
-        hasWide = wide
+        let firsts = ws.compactMap(\.text.unicodeScalars.first)
+        let lasts = ws.compactMap(\.text.unicodeScalars.last)
+        first = ScalarSet(firsts.map { String($0) })
+        last = ScalarSet(lasts.map { String($0) })
+        hasWide = (firsts + lasts).contains { $0.value >= 65536 }
         var bf: [UInt32: [Int]] = [:]
         var bl: [UInt32: [Int]] = [:]
         for (k, w) in ws.enumerated() {
@@ -156,10 +144,6 @@ public struct WordSet: Sendable {
         }
         byFirst = bf
         byLast = bl
-    }
-
-    @inlinable @inline(__always) func test(_ bits: [UInt64], _ v: UInt32) -> Bool {
-        v >= 65536 ? hasWide : bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
     /// The longest word that starts at byte `i`.
@@ -189,10 +173,10 @@ public struct WordSet: Sendable {
     }
 
     /// Whether a word may start with the scalar `v` (false means none does).
-    @inlinable public func mayStart(_ v: UInt32) -> Bool { test(first, v) }
+    @inlinable public func mayStart(_ v: UInt32) -> Bool { v >= 65536 ? hasWide : first.contains(v) }
 
     /// Whether a word may end with the scalar `v`.
-    @inlinable public func mayEnd(_ v: UInt32) -> Bool { test(last, v) }
+    @inlinable public func mayEnd(_ v: UInt32) -> Bool { v >= 65536 ? hasWide : last.contains(v) }
 }
 
 /// A set of BMP scalars as a bitmap, for skipping text that holds none of them:
@@ -200,12 +184,6 @@ public struct WordSet: Sendable {
 /// after `i` where a scalar of the set, or anything other than a three-byte character, starts.
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
-
-    /// Creates the set from a bitmap of 1,024 words (bit `v & 63` of word `v >> 6` for scalar `v`).
-    public init(bitmap: [UInt64]) {
-        precondition(bitmap.count == 1024)
-        bits = bitmap
-    }
 
     /// Creates the set of the scalars of `texts`.
     public init(_ texts: [String]) {
