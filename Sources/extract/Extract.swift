@@ -41,24 +41,14 @@ struct Extract: ParsableCommand {
     }
 }
 
-/// Reads each path (or stdin for "-"), decoding UTF-8 with replacement and warning once per input.
-func loadDocuments(_ paths: [String]) -> (docs: [Document], failures: Int) {
+/// Reads each path (or stdin for "-") whole, as one document each, the way `facts` reads text
+/// inputs: invalid UTF-8 replaced with one warning, UTF-16 decoded, an unreadable path an error.
+func loadDocuments(_ paths: [String], reporter: Reporter) -> [Document] {
+    let items = paths.map { InputItem(path: $0, format: .text, size: nil) }
+    var stream = DocumentStream(items: items, idField: "id", textField: "text", strict: false, reporter: reporter)
     var docs: [Document] = []
-    var failures = 0
-    for path in paths {
-        do {
-            let bytes = try readInput(path)
-            let decoded = DecodedText(bytes: bytes)
-            if decoded.replacedBytes > 0 {
-                warn("\(path): \(decoded.replacedBytes) bytes of invalid UTF-8 replaced with U+FFFD")
-            }
-            docs.append(Document(id: path == "-" ? "stdin" : path, text: decoded.text))
-        } catch {
-            warn("\(path): cannot read: \((error as NSError).localizedDescription)")
-            failures += 1
-        }
-    }
-    return (docs, failures)
+    while let doc = stream.next() { docs.append(doc) }
+    return docs
 }
 
 struct Tokenize: ParsableCommand {
@@ -72,9 +62,10 @@ struct Tokenize: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let (docs, failures) = loadDocuments(paths.isEmpty ? ["-"] : paths)
+        let reporter = Reporter(quiet: false)
+        let docs = loadDocuments(paths.isEmpty ? ["-"] : paths, reporter: reporter)
         let tokenizer = Tokenizer()
-        var out = StandardOutput()
+        var out = OutputSink(fd: STDOUT_FILENO)
         for doc in docs {
             let sents = try tokenizer.sentences(in: doc.text)
             for (n, s) in sents.enumerated() {
@@ -97,8 +88,8 @@ struct Tokenize: ParsableCommand {
                 out.write(w.bytes)
             }
         }
-        out.flush()
-        if failures > 0 { throw ExitCode(1) }
+        _ = out.flush()
+        if reporter.errors > 0 { throw ExitCode(1) }
     }
 }
 
@@ -111,11 +102,10 @@ struct Normalize: ParsableCommand {
     var expressions: [String] = []
 
     func run() throws {
-        var out = StandardOutput()
+        var out = OutputSink(fd: STDOUT_FILENO)
         var inputs = expressions
         if inputs.isEmpty {
-            let bytes = try readInput("-")
-            let text = DecodedText(bytes: bytes).text
+            let text = DecodedText(bytes: readAll(fd: STDIN_FILENO) ?? []).text
             inputs = text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 String($0.hasSuffix("\r") ? $0.dropLast() : $0)
             }
@@ -138,6 +128,6 @@ struct Normalize: ParsableCommand {
             }
             out.write(w.bytes)
         }
-        out.flush()
+        _ = out.flush()
     }
 }

@@ -66,17 +66,20 @@ struct Facts: ParsableCommand {
     @Argument(help: "Files, folders or '-'.")
     var paths: [String] = []
 
-    var kindSet: Set<FactKind>? {
+    /// The kinds named by --kinds, and the names that are no kind.
+    var parsedKinds: (kinds: Set<FactKind>, unknown: [String])? {
         guard let kinds else { return nil }
-        return Set(kinds.split(separator: ",").compactMap { FactKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) })
+        var set = Set<FactKind>()
+        var unknown: [String] = []
+        for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if let k = FactKind(rawValue: name) { set.insert(k) } else { unknown.append(name) }
+        }
+        return (set, unknown)
     }
 
     func validate() throws {
-        if let kinds {
-            for k in kinds.split(separator: ",") where FactKind(rawValue: k.trimmingCharacters(in: .whitespaces)) == nil {
-                throw ValidationError(
-                    "unknown kind '\(k)'; kinds are \(FactKind.allCases.map(\.rawValue).joined(separator: ","))")
-            }
+        if let bad = parsedKinds?.unknown.first {
+            throw ValidationError("unknown kind '\(bad)'; kinds are \(FactKind.allCases.map(\.rawValue).joined(separator: ","))")
         }
         if let jobs, jobs < 1 { throw ValidationError("-j must be at least 1") }
         if resolvedFormat == .sqlite && output == nil { throw ValidationError("--format sqlite needs -o FILE") }
@@ -117,7 +120,7 @@ struct Facts: ParsableCommand {
         let totalBytes = items.contains { $0.size == nil } ? nil : items.reduce(0) { $0 + ($1.size ?? 0) }
         let format = resolvedFormat
         let renderer = Renderer(format: format, explain: explain)
-        let extractor = FactExtractor(kinds: kindSet)
+        let extractor = FactExtractor(kinds: parsedKinds?.kinds)
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let showProgress = !quiet && (progress || isatty(STDERR_FILENO) != 0)
 

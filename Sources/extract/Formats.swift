@@ -90,21 +90,20 @@ struct Renderer: Sendable {
     /// The fields that have no column of their own, as one JSON object (empty when none).
     func extraJSON(_ f: Fact) -> String? {
         var w = JSONWriter()
-        var parts: [String] = []
-        func add(_ key: String, _ raw: String) { parts.append("\"\(key)\":\(raw)") }
-        func str(_ s: String) -> String {
-            var j = JSONWriter()
-            j.writeString(s)
-            return String(decoding: j.bytes, as: UTF8.self)
+        func field(_ key: String, _ write: (inout JSONWriter) -> Void) {
+            w.writeRaw(w.bytes.isEmpty ? "{" : ",")
+            w.writeString(key)
+            w.writeRaw(":")
+            write(&w)
         }
-        if let p = f.part { add("part", str(p)) }
-        if let s = f.since { add("since", s ? "true" : "false") }
-        if let s = f.fiscal { add("fiscal", s ? "true" : "false") }
-        if let p = f.period { add("period", str(p)) }
-        if let p = f.plenum { add("plenum", String(p)) }
-        if explain, let r = f.rule { add("rule", str(r)) }
-        guard !parts.isEmpty else { return nil }
-        w.writeRaw("{" + parts.joined(separator: ",") + "}")
+        if let p = f.part { field("part") { $0.writeString(p) } }
+        if let s = f.since { field("since") { $0.writeRaw(s ? "true" : "false") } }
+        if let s = f.fiscal { field("fiscal") { $0.writeRaw(s ? "true" : "false") } }
+        if let p = f.period { field("period") { $0.writeString(p) } }
+        if let p = f.plenum { field("plenum") { $0.writeRaw(String(p)) } }
+        if explain, let r = f.rule { field("rule") { $0.writeString(r) } }
+        guard !w.bytes.isEmpty else { return nil }
+        w.writeRaw("}")
         return String(decoding: w.bytes, as: UTF8.self)
     }
 }
