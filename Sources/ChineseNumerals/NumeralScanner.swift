@@ -26,8 +26,14 @@ public struct NumeralMatch: Sendable, Hashable {
 ///
 /// - Complexity: O(n) in the length of the text; no regular expressions.
 public struct NumeralScanner: Sendable {
+    /// Whether the shapes that need no grammar are read without it (off only to test that both ways agree).
+    let fastPaths: Bool
+
     /// Creates a scanner.
-    public init() {}
+    public init() { fastPaths = true }
+
+    /// A scanner that reads every candidate through the full grammar: what the fast paths must equal.
+    init(fastPaths: Bool) { self.fastPaths = fastPaths }
 
     /// Every numeral expression in `text`, in order.
     public func matches(in text: String) -> [NumeralMatch] {
@@ -86,8 +92,10 @@ public struct NumeralScanner: Sendable {
             }
             var start = i
             var startScalar = scalar
+            // The common shapes (2024年, 11个, 一批 is gone above, 三个) need no grammar.
+            let simple = fastPaths ? Self.simpleExpression(bytes, at: i, table: table) : nil
             // A minus sign right before Arabic digits: -0.99‰ (not 1万-5万).
-            if b < 0x80, i > 0 {
+            if simple == nil, b < 0x80, i > 0 {
                 let prev = reader.decode(before: i)
                 if prev.value == 0x2D || prev.value == 0xFF0D {
                     let before = reader.decode(before: i - prev.length)
@@ -97,7 +105,7 @@ public struct NumeralScanner: Sendable {
                     }
                 }
             }
-            guard let e = parser.expression(at: start), e.end > i else {
+            guard let e = simple ?? parser.expression(at: start), e.end > i else {
                 // Not a numeral here: skip the character, or the whole digit run.
                 var j = i + Swift.min(len, n - i)
                 if b < 0x80 {
@@ -169,6 +177,104 @@ public struct NumeralScanner: Sendable {
         }
     }
 
+    /// The expression at `i` when it is one of the shapes that need no grammar, else nil:
+    /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億) or
+    /// a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿` is not one), or one
+    /// Chinese digit (`三个`); in each case followed by a character that cannot continue a
+    /// numeral expression (`ScannerTables.continuation`: no unit, point, separator, percent
+    /// sign, range connector). The full grammar reads these shapes the same way; a test holds both to it.
+    @inline(__always)
+    static func simpleExpression(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> Expression? {
+        let n = bytes.count
+        let b = bytes[i]
+        var j = i
+        var significand = 0
+        var exponent = 0
+        var isArabic = false
+        var scale = 0
+        var percentUnit: String? = nil
+        if b >= 0x30 && b <= 0x39 {
+            // A minus sign before the digits is the general path's to judge.
+            if i > 0, bytes[i - 1] == 0x2D { return nil }
+            if i > 2, bytes[i - 3] == 0xEF, bytes[i - 2] == 0xBC, bytes[i - 1] == 0x8D { return nil }
+            while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                significand = significand &* 10 &+ Int(bytes[j] &- 0x30)
+                j += 1
+            }
+            if j + 1 < n, bytes[j] == 0x2E, bytes[j + 1] >= 0x30, bytes[j + 1] <= 0x39 {
+                j += 1
+                while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+                    significand = significand &* 10 &+ Int(bytes[j] &- 0x30)
+                    exponent -= 1
+                    j += 1
+                }
+            }
+            // At most 18 digits, which an Int holds.
+            guard j - i - (exponent == 0 ? 0 : 1) <= 18 else { return nil }
+            isArabic = true
+            // One large unit or one percent sign.
+            if j + 2 < n, bytes[j] >= 0xE0 {
+                let cp = (Int(bytes[j] & 0x0F) << 12) | (Int(bytes[j + 1] & 0x3F) << 6) | Int(bytes[j + 2] & 0x3F)
+                switch cp {
+                case 0x4E07, 0x842C: scale = 4  // 万 萬
+                case 0x4EBF, 0x5104: scale = 8  // 亿 億
+                case 0xFF05: percentUnit = "%"  // ％
+                case 0x2030: percentUnit = "‰"
+                default: break
+                }
+                if scale != 0 || percentUnit != nil { j += 3 }
+            } else if j < n, bytes[j] == 0x25 {
+                percentUnit = "%"
+                j += 1
+            }
+        } else if b >= 0xE0 && b < 0xF0, i + 2 < n {
+            let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
+            let entry = NumeralParser.itemTable[cp]
+            // One digit other than 零 and the financial digits, which have rules of their own.
+            guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(UInt32(cp)) else { return nil }
+            significand = Int(entry & 0xFF)
+            j = i + 3
+        } else {
+            return nil
+        }
+        // What follows must end the expression.
+        if j < n {
+            let c = bytes[j]
+            var v: UInt32
+            var len = 1
+            if c < 0x80 {
+                v = UInt32(c)
+            } else if c >= 0xE0 && c < 0xF0, j + 2 < n, bytes[j + 1] & 0xC0 == 0x80, bytes[j + 2] & 0xC0 == 0x80 {
+                v = (UInt32(c & 0x0F) << 12) | (UInt32(bytes[j + 1] & 0x3F) << 6) | UInt32(bytes[j + 2] & 0x3F)
+                len = 3
+            } else {
+                return nil
+            }
+            if table.continuation.contains(v) {
+                // A comma ends it unless a digit follows (a thousands group or a list the grammar reads).
+                guard v == 0x2C || v == 0xFF0C, scale == 0, percentUnit == nil, exponent == 0, j + len < n else { return nil }
+                let d = bytes[j + len]
+                if d >= 0x30 && d <= 0x39 { return nil }
+                if d == 0xEF, j + len + 2 < n, bytes[j + len + 1] == 0xBC, bytes[j + len + 2] >= 0x90,
+                    bytes[j + len + 2] <= 0x99
+                {
+                    return nil
+                }
+            }
+        }
+        var value = ExactDecimal(significand: Int128(significand), exponent: exponent)
+        if scale != 0 {
+            guard let v = value.scaled(byPowerOfTen: scale) else { return nil }
+            value = v
+        }
+        let core = CoreNumeral(
+            end: percentUnit == nil ? j : j - (bytes[j - 1] == 0x25 ? 1 : 3), bounds: Bounds(value), qualifier: .exact,
+            trailingScale: scale, hasChinese: !isArabic || scale != 0, isArabic: isArabic && scale == 0,
+            isLoneZero: false, isDigitString: false)
+        let quantity = Quantity(kind: percentUnit == nil ? .number : .percent, value: value, percentUnit: percentUnit)
+        return Expression(start: i, end: j, quantity: quantity, core: core)
+    }
+
     static let ge: [UInt8] = Array("个".utf8), geTraditional: [UInt8] = Array("個".utf8)
     static let ling: [UInt8] = Array("零".utf8), lingCircle: [UInt8] = Array("〇".utf8)
     static let qian: [UInt8] = Array("千".utf8), bai: [UInt8] = Array("百".utf8)
@@ -210,6 +316,11 @@ final class ScannerTables: Sendable {
 
     /// The scalars a numeral expression may start with.
     let triggerSet: ScalarSet
+    /// The scalars that may continue a numeral expression after its digits: units, points,
+    /// digits, separators, percent signs, 分 (三分之一), 半 (一半), the first scalar of each range connector.
+    let continuation: ScalarSet
+    /// `NumeralLexicon.loneFinancialDigits`.
+    let loneFinancial: ScalarSet
     /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides),
     /// reached through `notNumberSlot` (one entry per BMP code point, 0 for none).
     let notNumbers: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
@@ -219,6 +330,13 @@ final class ScannerTables: Sendable {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
             + (0xFF10...0xFF19).compactMap { Unicode.Scalar(UInt32($0)) }
         triggerSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半"])
+        var follow: [String] = ["0123456789.,%-~，．％‰分半", "０１２３４５６７８９"]
+        for cp in 0..<65536 where NumeralParser.itemTable[cp] != 0 {
+            if let s = Unicode.Scalar(UInt32(cp)) { follow.append(String(s)) }
+        }
+        for c in NumeralLexicon.rangeConnectors { follow.append(String(c.unicodeScalars.first!)) }
+        continuation = ScalarSet(follow)
+        loneFinancial = ScalarSet(NumeralLexicon.loneFinancialDigits.map { String($0) })
         var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
         for (word, unless) in NumeralLexicon.notNumbers {
             let w = UTF8Word(word)
@@ -243,17 +361,30 @@ final class ScannerTables: Sendable {
         notNumberSlot = slots
         // Neighbour pairs: a not-a-number word covering a character also covers the one before
         // or after it, so a character whose neighbours both pair with nothing needs no lookup.
-        var pairs = [UInt64](repeating: 0, count: 1024)
+        // Each word is also filed under the pair its character at each offset forms with the next
+        // character (or, for its last character, with the one before), so that a lookup reads only
+        // the few words that share a neighbour pair with the text instead of every word with the character.
+        var pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [[]]
+        var pairSlots = [UInt16](repeating: 0, count: 65536)
         var always = [UInt64](repeating: 0, count: 1024)
-        for (word, _) in NumeralLexicon.notNumbers {
+        for (word, unless) in NumeralLexicon.notNumbers {
+            let w = UTF8Word(word)
+            let u = unless.map(UTF8Word.init)
             let sc = Array(word.unicodeScalars).map(\.value)
             if sc.count == 1, sc[0] < 65536 { always[Int(sc[0]) >> 6] |= 1 << UInt64(sc[0] & 63) }
-            for k in sc.indices {
-                if k > 0 { let h = Self.pairHash(sc[k - 1], sc[k], after: false); pairs[h >> 6] |= 1 << UInt64(h & 63) }
-                if k + 1 < sc.count { let h = Self.pairHash(sc[k], sc[k + 1], after: true); pairs[h >> 6] |= 1 << UInt64(h & 63) }
+            var offset = 0
+            for k in sc.indices where sc.count > 1 {
+                let h = k + 1 < sc.count ? Self.pairHash(sc[k], sc[k + 1], after: true) : Self.pairHash(sc[k - 1], sc[k], after: false)
+                if pairSlots[h] == 0 {
+                    pairSlots[h] = UInt16(pairLists.count)
+                    pairLists.append([])
+                }
+                pairLists[Int(pairSlots[h])].append((w, offset, u))
+                offset += String(Unicode.Scalar(sc[k])!).utf8.count
             }
         }
-        neighbourPairs = pairs
+        self.pairLists = pairLists
+        self.pairSlots = pairSlots
         alwaysCheck = always
     }
 
@@ -264,34 +395,33 @@ final class ScannerTables: Sendable {
         return Int(h & 0xFFFF)
     }
 
-    let neighbourPairs: [UInt64]
+    /// Not-a-number words by the neighbour pair (`pairHash`) at one of their offsets; 0 is no list.
+    let pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
+    let pairSlots: [UInt16]
+    /// Scalars that are a not-a-number word alone: looked up through `notNumbers` whatever their neighbours.
     let alwaysCheck: [UInt64]
-
 
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
         let (v, len) = reader.decode(at: i)
-        guard v < 65536 else { return nil }
-        let slot = Int(notNumberSlot[Int(v)])
-        guard slot != 0 else { return nil }
-        if alwaysCheck[Int(v) >> 6] & (1 << UInt64(v & 63)) == 0 {
-            let prev = reader.decode(before: i).value
-            let next = reader.decode(at: i + len).value
-            let hp = Self.pairHash(prev, v, after: false)
-            let hn = Self.pairHash(v, next, after: true)
-            if neighbourPairs[hp >> 6] & (1 << UInt64(hp & 63)) == 0 && neighbourPairs[hn >> 6] & (1 << UInt64(hn & 63)) == 0 {
-                return nil
+        guard v < 65536, notNumberSlot[Int(v)] != 0 else { return nil }
+        var best: Int? = nil
+        func check(_ entries: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]) {
+            for (w, off, unless) in entries {
+                let s = i - off
+                guard s >= 0, reader.matches(w.bytes, at: s) else { continue }
+                if unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
+                let e = s + w.bytes.count
+                if e > i, best == nil || e > best! { best = e }
             }
         }
-        let entries = notNumbers[slot]
-        var best: Int? = nil
-        for (w, off, unless) in entries {
-            let s = i - off
-            guard s >= 0, reader.matches(w.bytes, at: s) else { continue }
-            if unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
-            let e = s + w.bytes.count
-            if e > i, best == nil || e > best! { best = e }
-        }
+        if alwaysCheck[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 { check(notNumbers[Int(notNumberSlot[Int(v)])]) }
+        let next = reader.decode(at: i + len).value
+        let after = Int(pairSlots[Self.pairHash(v, next, after: true)])
+        if after != 0 { check(pairLists[after]) }
+        let prev = reader.decode(before: i).value
+        let before = Int(pairSlots[Self.pairHash(prev, v, after: false)])
+        if before != 0 && before != after { check(pairLists[before]) }
         return best
     }
 }

@@ -64,7 +64,13 @@ public struct Quantity: Sendable, Hashable, Codable {
     /// With `qualifier == .range`: the upper bound (十几 → 19).
     public var upper: ExactDecimal?
     /// For a percent: `%` or `‰` (千分之, ‰).
-    public var percentUnit: String?
+    public var percentUnit: String? {
+        get { percentSign == 1 ? "%" : percentSign == 2 ? "‰" : nil }
+        set { percentSign = newValue == "%" ? 1 : newValue == "‰" ? 2 : 0 }
+    }
+    /// `percentUnit` as a number (0 none, 1 %, 2 ‰), so that a quantity holds no reference
+    /// and copies as plain memory.
+    var percentSign: UInt8 = 0
     /// For a fraction: its exact numerator and denominator.
     public var fraction: Rational?
     /// For an ordinal counted from the end (倒数第二): true.
@@ -79,9 +85,37 @@ public struct Quantity: Sendable, Hashable, Codable {
         self.value = value
         self.qualifier = qualifier
         self.upper = upper
-        self.percentUnit = percentUnit
         self.fraction = fraction
         self.fromEnd = fromEnd
+        self.percentUnit = percentUnit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, value, qualifier, upper, percentUnit, fraction, fromEnd
+    }
+
+    /// Decodes the keys `kind`, `value`, `qualifier`, `upper`, `percentUnit`, `fraction`, `fromEnd`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), value: try c.decode(ExactDecimal.self, forKey: .value),
+            qualifier: try c.decode(Qualifier.self, forKey: .qualifier),
+            upper: try c.decodeIfPresent(ExactDecimal.self, forKey: .upper),
+            percentUnit: try c.decodeIfPresent(String.self, forKey: .percentUnit),
+            fraction: try c.decodeIfPresent(Rational.self, forKey: .fraction),
+            fromEnd: try c.decode(Bool.self, forKey: .fromEnd))
+    }
+
+    /// Encodes the keys that `init(from:)` reads, leaving out those without a value.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(value, forKey: .value)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encodeIfPresent(upper, forKey: .upper)
+        try c.encodeIfPresent(percentUnit, forKey: .percentUnit)
+        try c.encodeIfPresent(fraction, forKey: .fraction)
+        try c.encode(fromEnd, forKey: .fromEnd)
     }
 
     /// The value as a Foundation `Decimal`, exact.

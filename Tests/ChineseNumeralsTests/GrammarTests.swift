@@ -1,4 +1,5 @@
 import ChineseNumerals
+import Foundation
 import Testing
 
 /// Examples grouped by the value they must produce (Duckling's corpus style).
@@ -119,6 +120,21 @@ struct PercentTests {
         #expect(ChineseNumeral.parse("千分之三")?.percentUnit == "‰")
         #expect(ChineseNumeral.parse("6.77‰")?.percentUnit == "‰")
         #expect(ChineseNumeral.parse("32%")?.percentUnit == "%")
+    }
+
+    @Test func quantitiesRoundTripThroughJSON() throws {
+        for text in ["千分之三", "百分之三至五", "三分之二", "4000余万", "倒数第二"] {
+            let q = try #require(ChineseNumeral.parse(text))
+            let data = try JSONEncoder().encode(q)
+            #expect(try JSONDecoder().decode(Quantity.self, from: data) == q, "\(text)")
+            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect((object["percentUnit"] as? String) == q.percentUnit, "\(text)")
+            #expect((object["fraction"] != nil) == (q.fraction != nil), "\(text)")
+        }
+        var q = Quantity(kind: .percent, value: ExactDecimal(3))
+        #expect(q.percentUnit == nil)
+        q.percentUnit = "‰"
+        #expect(q.percentUnit == "‰")
     }
 
     @Test func fractionsKeepTheRational() throws {

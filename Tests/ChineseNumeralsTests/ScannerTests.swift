@@ -1,5 +1,7 @@
-import ChineseNumerals
+import Foundation
 import Testing
+
+@testable import ChineseNumerals
 
 @Suite("NumeralScanner")
 struct ScannerTests {
@@ -77,6 +79,46 @@ struct ScannerTests {
         }
         // parse on every line of it never traps either.
         for line in s.split(separator: "，").prefix(20000) { _ = ChineseNumeral.parse(String(line)) }
+    }
+
+    /// The scanner's fast paths (digit runs, lone Chinese digits) give exactly what the full grammar gives,
+    /// over the fixture documents, the shared corpus where the checkout has it, and random numeral text.
+    @Test func fastPathsEqualTheGrammar() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        var texts: [String] = []
+        for dir in ["Fixtures/documents", "seeds", "../shared/corpus"] {
+            let url = root.appendingPathComponent(dir)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                texts.append(try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        #expect(texts.count >= 6)
+        let alphabet = Array("一二三四五六七八九十百千万亿零〇两伍拾点余多几来超近约左右以上分之第百分之负半个%‰.,，－-0123456789０１２３至到—~年元 ")
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<200 {
+            var s = ""
+            for _ in 0..<200 { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            texts.append(s)
+        }
+        // Shapes at the edges of the fast paths.
+        texts += [
+            "2024年", "11个、4个", "-5度", "－5度", "1，200人", "3，是", "5,6和7", "12.5%", "123456789012345678人",
+            "1234567890123456789人", "007号", "三个", "伍个", "伍元", "零个", "九九", "一2", "5万", "50余", "3至5", "七", "8",
+            "12.5%，", "5.2%左右", "1000万元", "1.5万亿", "3%—5%", "5兆瓦", "2.5亿元", "12.%", "3万4000", "1.5‰", "5％",
+            "999999999999999999人", "9999999999999999999人", "99999999999999999.9%", "1.05万人", "0.5亿", "20万%", "3万多",
+        ]
+        let fast = NumeralScanner()
+        let full = NumeralScanner(fastPaths: false)
+        var compared = 0
+        for t in texts {
+            let a = fast.matches(in: t)
+            let b = full.matches(in: t)
+            #expect(a == b, "\(t.prefix(60))")
+            compared += a.count
+        }
+        #expect(compared > 5000)
     }
 
     @Test func invalidUTF8IsReadAsReplacementScalars() {
