@@ -194,7 +194,7 @@ extension Fact {
     static func documentOrder(_ a: Fact, _ b: Fact) -> Bool {
         if a.start != b.start { return a.start < b.start }
         if a.end != b.end { return a.end < b.end }
-        return FactKind.order[a.kind]! < FactKind.order[b.kind]!
+        return a.kind.orderIndex < b.kind.orderIndex
     }
 }
 
@@ -205,7 +205,7 @@ extension Array where Element == Fact {
         keys.reserveCapacity(count)
         var sorted = true
         for (k, f) in enumerated() {
-            let key = (f.start, f.end, FactKind.order[f.kind] ?? 0, k)
+            let key = (f.start, f.end, f.kind.orderIndex, k)
             if let last = keys.last, key < last { sorted = false }
             keys.append(key)
         }
@@ -219,6 +219,27 @@ extension FactKind {
     /// Kinds in the order of their names, as `documentOrder` breaks ties.
     static let order: [FactKind: Int] = Dictionary(
         uniqueKeysWithValues: FactKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+
+    /// `order[self]` without hashing: the kind's place among the kinds sorted by name.
+    var orderIndex: Int {
+        switch self {
+        case .count: return 0
+        case .date: return 1
+        case .duration: return 2
+        case .measure: return 3
+        case .meeting: return 4
+        case .money: return 5
+        case .number: return 6
+        case .ordinal: return 7
+        case .org: return 8
+        case .percent: return 9
+        case .person: return 10
+        case .place: return 11
+        case .plan: return 12
+        case .term: return 13
+        case .title: return 14
+        }
+    }
 }
 
 /// Fills `start` and `end` (Unicode scalars) from `utf8Start` and `utf8End` in one sweep.

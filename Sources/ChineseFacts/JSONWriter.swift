@@ -12,117 +12,134 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string literal, escaped as RFC 8259 requires.
     public mutating func writeString(_ s: String) {
+        var s = s
+        s.withUTF8 { writeString(utf8: $0) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal, escaped as RFC 8259 requires.
+    mutating func writeString(utf8 u: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        // Fast path: nothing to escape, copy the bytes at once.
-        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { u in
-            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { return false }
-            bytes.append(contentsOf: u)
-            return true
-        }
-        if copied == true {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for b in s.utf8 {
+        // Runs with nothing to escape are copied at once.
+        var runStart = 0
+        for (k, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<k]))
+            runStart = k + 1
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
             case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
+            default:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: bytes.append(b)
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...]))
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// Appends ASCII known when compiling (keys and punctuation).
+    @inline(__always) mutating func writeStatic(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends an integer in decimal.
+    mutating func writeInt(_ v: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var x = v.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+            var k = 20
+            repeat {
+                k -= 1
+                buf[k] = UInt8(truncatingIfNeeded: x % 10) + 0x30
+                x /= 10
+            } while x > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k...]))
+        }
+    }
+
+    /// `"kind":"…"` for each kind, by `FactKind.orderIndex`.
+    static let kindFields: [[UInt8]] = {
+        var fields = [[UInt8]](repeating: [], count: FactKind.allCases.count)
+        for k in FactKind.allCases { fields[k.orderIndex] = Array("\"kind\":\"\(k.rawValue)\"".utf8) }
+        return fields
+    }()
 
     /// Appends raw ASCII (a number, `true`, punctuation).
     public mutating func writeRaw(_ s: String) {
         bytes.append(contentsOf: s.utf8)
     }
 
-    mutating func key(_ k: String, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        writeString(k)
-        bytes.append(UInt8(ascii: ":"))
-    }
-
     /// Appends one fact as a JSON object (with `doc` first when given) and, if
     /// `newline`, a line feed: one line of JSON Lines. Fields that are absent are left out.
     public mutating func write(_ f: Fact, doc: String?, explain: Bool = false, newline: Bool = true) {
         bytes.append(UInt8(ascii: "{"))
-        var first = true
         if let doc {
-            key("doc", first: true)
+            writeStatic("\"doc\":")
             writeString(doc)
-            first = false
+            bytes.append(UInt8(ascii: ","))
         }
-        key("kind", first: first)
-        writeString(f.kind.rawValue)
-        key("text")
+        bytes.append(contentsOf: Self.kindFields[f.kind.orderIndex])
+        writeStatic(",\"text\":")
         writeString(f.text)
-        key("start")
-        writeRaw(String(f.start))
-        key("end")
-        writeRaw(String(f.end))
-        key("value")
+        writeStatic(",\"start\":")
+        writeInt(f.start)
+        writeStatic(",\"end\":")
+        writeInt(f.end)
+        writeStatic(",\"value\":")
         switch f.value {
         case .number(let d): writeRaw(d.description)
         case .text(let s): writeString(s)
         }
         if let u = f.unit {
-            key("unit")
+            writeStatic(",\"unit\":")
             writeString(u)
         }
         if let q = f.qualifier, q != .exact {
-            key("qualifier")
+            writeStatic(",\"qualifier\":")
             writeString(q.rawValue)
         }
         if let u = f.upper {
-            key("upper")
+            writeStatic(",\"upper\":")
             writeRaw(u.description)
         }
         if let s = f.subject {
-            key("subject")
+            writeStatic(",\"subject\":")
             writeString(s)
         }
         if let a = f.attribute {
-            key("attribute")
+            writeStatic(",\"attribute\":")
             writeString(a)
         }
         if let c = f.change {
-            key("change")
+            writeStatic(",\"change\":")
             writeString(c.rawValue)
         }
         if let d = f.date {
-            key("date")
+            writeStatic(",\"date\":")
             writeString(d)
         }
         if let p = f.part {
-            key("part")
+            writeStatic(",\"part\":")
             writeString(p)
         }
         if let s = f.since {
-            key("since")
-            writeRaw(s ? "true" : "false")
+            writeStatic(s ? ",\"since\":true" : ",\"since\":false")
         }
         if let s = f.fiscal {
-            key("fiscal")
-            writeRaw(s ? "true" : "false")
+            writeStatic(s ? ",\"fiscal\":true" : ",\"fiscal\":false")
         }
         if let p = f.period {
-            key("period")
+            writeStatic(",\"period\":")
             writeString(p)
         }
         if let p = f.plenum {
-            key("plenum")
-            writeRaw(String(p))
+            writeStatic(",\"plenum\":")
+            writeInt(p)
         }
         if explain, let r = f.rule {
-            key("rule")
+            writeStatic(",\"rule\":")
             writeString(r)
         }
         bytes.append(UInt8(ascii: "}"))

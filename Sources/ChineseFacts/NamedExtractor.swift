@@ -12,9 +12,16 @@ final class NamedTables: Sendable {
         case person
     }
 
-    /// Gazetteer words by their first scalar, longest first.
-    let gazetteer: [UInt32: [(word: UTF8Word, entry: Entry)]]
+    /// Gazetteer words, grouped by first scalar, longest first in each group.
+    let gazetteerEntries: [(word: UTF8Word, entry: Entry)]
+    /// Where each first scalar's group lies in `gazetteerEntries`.
+    let gazetteerIndex: ScalarIndex
     let placeSuffixes: [UTF8Word]
+    /// For each of `placeSuffixes`: 1 if only a province takes it (省 自治区 特别行政区),
+    /// 2 if a province never does (县 区), 0 otherwise.
+    let placeSuffixRestriction: [UInt8]
+    /// The strong organisation suffixes in the order of `orgSuffixes.words`.
+    let strongSuffixWords: [UTF8Word]
     let orgSuffixes: WordSet
     let strongSuffixes: Set<String>
     let introducers: WordSet
@@ -44,10 +51,23 @@ final class NamedTables: Sendable {
         for o in NamedLexicon.nationalOrganisations { add(o, .org) }
         for p in NamedLexicon.persons { add(p, .person) }
         for k in g.keys { g[k]!.sort { $0.word.bytes.count > $1.word.bytes.count } }
-        gazetteer = g
+        var entries: [(word: UTF8Word, entry: Entry)] = []
+        var groups: [UInt32: [Int]] = [:]
+        for (k, list) in g.sorted(by: { $0.key < $1.key }) {
+            groups[k] = Array(entries.count..<(entries.count + list.count))
+            entries += list
+        }
+        gazetteerEntries = entries
+        gazetteerIndex = ScalarIndex(groups)
         placeSuffixes = NamedLexicon.placeSuffixes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
-        orgSuffixes = WordSet(NamedLexicon.organisationSuffixes.map(\.suffix))
-        strongSuffixes = Set(NamedLexicon.organisationSuffixes.filter(\.strong).map(\.suffix))
+        placeSuffixRestriction = placeSuffixes.map {
+            ["省", "自治区", "特别行政区"].contains($0.text) ? 1 : $0.text == "县" || $0.text == "区" ? 2 : 0
+        }
+        let suffixes = WordSet(NamedLexicon.organisationSuffixes.map(\.suffix))
+        let strong = Set(NamedLexicon.organisationSuffixes.filter(\.strong).map(\.suffix))
+        orgSuffixes = suffixes
+        strongSuffixes = strong
+        strongSuffixWords = suffixes.words.filter { strong.contains($0.text) }
         introducers = WordSet(NamedLexicon.nameIntroducers)
         creditMarkers = WordSet(NamedLexicon.creditMarkers)
         listHeads = WordSet(NamedLexicon.organisationListHeads)
@@ -98,7 +118,7 @@ struct NamedExtractor {
                 if let f = photoCredit(at: i) { out.append(f) }
             default:
                 if lineStart, let fs = creditLine(at: i) { out.append(contentsOf: fs) }
-                if tables.gazetteerFirst.contains(v), let entries = tables.gazetteer[v], let f = gazetteerFact(at: i, entries) {
+                if tables.gazetteerFirst.contains(v), let f = gazetteerFact(at: i, tables.gazetteerIndex.range(of: v)) {
                     out.append(f)
                     // An organisation that begins with the place: 安庆市检察院, 安庆师范大学.
                     if f.kind == .place, let org = organisation(startingWith: f) { out.append(org) }
@@ -167,8 +187,11 @@ struct NamedExtractor {
 
     // MARK: Gazetteer
 
-    func gazetteerFact(at i: Int, _ entries: [(word: UTF8Word, entry: NamedTables.Entry)]) -> Fact? {
-        for (w, e) in entries where reader.matches(w.bytes, at: i) {
+    func gazetteerFact(at i: Int, _ group: Range<Int>) -> Fact? {
+        for p in group {
+            let k = tables.gazetteerIndex.items[p]
+            let (w, e) = tables.gazetteerEntries[k]
+            guard reader.matches(w.bytes, at: i) else { continue }
             var end = i + w.bytes.count
             switch e {
             case .person:
@@ -178,9 +201,9 @@ struct NamedExtractor {
             case .place(let needsSuffix, let isProvince, let isFullName):
                 var suffixed = false
                 // 省, 自治区 and 特别行政区 follow only a province's name: not 芜湖省级.
-                for s in tables.placeSuffixes where !isFullName && reader.matches(s.bytes, at: end) {
-                    if !isProvince, ["省", "自治区", "特别行政区"].contains(s.text) { continue }
-                    if isProvince, s.text == "县" || s.text == "区" { continue }
+                for (k, s) in tables.placeSuffixes.enumerated() where !isFullName && reader.matches(s.bytes, at: end) {
+                    if !isProvince, tables.placeSuffixRestriction[k] == 1 { continue }
+                    if isProvince, tables.placeSuffixRestriction[k] == 2 { continue }
                     // 安庆市委: 市 here begins an organ, still a place with 市.
                     end += s.bytes.count
                     suffixed = true
@@ -296,7 +319,7 @@ struct NamedExtractor {
         var count = 0
         while count <= 6 {
             if tables.orgSuffixes.mayStart(reader.decode(at: j).value) {
-                for w in tables.orgSuffixes.words where tables.strongSuffixes.contains(w.text) && reader.matches(w.bytes, at: j) {
+                for w in tables.strongSuffixWords where reader.matches(w.bytes, at: j) {
                     let end = j + w.bytes.count
                     if tables.orgSuffixes.contains(in: reader, at: end) { continue }
                     return fact(.org, place.utf8Start, end, rule: "<地名><名><机构后缀>")

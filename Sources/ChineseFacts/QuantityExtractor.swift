@@ -20,6 +20,8 @@ final class FactTables: Sendable {
     let changeWords: WordSet
     let changes: [String: Change]
     let techNames: [UTF8Word]
+    /// `FactLexicon.leadingTimeWords`.
+    let leadingTimeWords = WordSet(FactLexicon.leadingTimeWords)
 
     init() {
         var all: [(UTF8Word, UnitClass, String)] = []
@@ -389,6 +391,11 @@ struct QuantityExtractor {
 
     func isMeetingNumber(_ m: NumeralMatch) -> Bool {
         let end = m.numeralSpan.utf8End
+        // Every case below begins with 大, 届, 中 or 次.
+        switch reader.decode(at: end).value {
+        case 0x5927, 0x5C4A, 0x4E2D, 0x6B21: break
+        default: return false
+        }
         if reader.matches("大", at: end) {
             // 二十大, 党的十八大 (but not 五大 in “五大”平台: no 党 or 届 around, handled as no fact).
             return true

@@ -48,7 +48,7 @@ extension QuantityExtractor {
             // A single character after the measure word is rarely the subject (…名列, …个别).
             return nil
         }
-        return cleaned(string(phraseStart, i))
+        return cleanedPhrase(phraseStart, i, footnotes: false)
     }
 
     /// The phrase before a number back to the clause boundary, with the last verb
@@ -69,8 +69,7 @@ extension QuantityExtractor {
             if isClauseBoundary(p.value) && !(allowListComma && p.value == 0x3001) { break }
             if p.value == 0xFF08 || p.value == 0x28 {
                 // An opening bracket without its close in the phrase: the phrase is inside it.
-                let inner = string(i, end)
-                if !inner.contains(")") && !inner.contains("）") { break }
+                if !containsCloseBracket(i, end) { break }
             }
             if !isPhraseScalar(p.value) && !(allowListComma && p.value == 0x3001) && p.value != 0x5B && p.value != 0x5D
                 && p.value != 0x2E && p.value != 0x25
@@ -82,9 +81,9 @@ extension QuantityExtractor {
         }
         var phraseStart = i
         // Leading time words: 二季度增长4.7%.
-        for t in FactLexicon.leadingTimeWords where reader.matches(t, at: phraseStart) {
-            if phraseStart + t.utf8.count <= end { phraseStart += t.utf8.count }
-            break
+        // (No word of the list begins another, so the longest match is the only one.)
+        if let t = longest(tables.leadingTimeWords, at: phraseStart), phraseStart + t.bytes.count <= end {
+            phraseStart += t.bytes.count
         }
         // An attribute word at the end: 科技贷款余额 → 余额.
         var attribute: String? = nil
@@ -115,13 +114,12 @@ extension QuantityExtractor {
             }
             k -= max(reader.decode(before: k).length, 1)
         }
-        var phrase = removingFootnotes(string(phraseStart, nounEnd))
-        if cleaned(phrase) == nil, let a = attribute {
+        var subject = cleanedPhrase(phraseStart, nounEnd, footnotes: true)
+        if subject == nil, let a = attribute {
             // 出生率为6.77‰: the attribute alone is the subject.
-            phrase = a
+            subject = cleaned(a)
             attribute = nil
         }
-        let subject = cleaned(phrase)
         return (subject, attribute)
     }
 
@@ -129,35 +127,62 @@ extension QuantityExtractor {
     static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计", "“", "「", "第"].map { Array($0.utf8) }
     static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和", "”", "」"].map { Array($0.utf8) }
 
+    /// Whether the text between byte offsets `a` and `b` holds a closing bracket, `)` or `）`.
+    func containsCloseBracket(_ a: Int, _ b: Int) -> Bool {
+        var k = a
+        while k < b {
+            if reader.bytes[k] == 0x29 { return true }
+            if reader.bytes[k] == 0xEF, k + 2 < b, reader.bytes[k + 1] == 0xBC, reader.bytes[k + 2] == 0x89 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// The text between byte offsets `a` and `b`, footnote markers dropped when `footnotes`,
+    /// `cleaned`; the bytes become a String only once, at the end.
+    func cleanedPhrase(_ a: Int, _ b: Int, footnotes: Bool) -> String? {
+        guard a < b else { return nil }
+        if footnotes, reader.bytes[a..<b].contains(0x5B) { return cleaned(removingFootnotes(string(a, b))) }
+        guard let r = Self.cleanedRange(reader.bytes, a, b) else { return nil }
+        return string(r.lowerBound, r.upperBound)
+    }
+
     /// A phrase without the function words at its ends (…的, 达到…, 对…) and unbalanced brackets; nil when nothing is left.
     func cleaned(_ s: String) -> String? {
-        var bytes = Array(s.utf8)
-        var lo = 0
-        var hi = bytes.count
+        var copy = s
+        return copy.withUTF8 { bytes -> String? in
+            guard let r = Self.cleanedRange(bytes, 0, bytes.count) else { return nil }
+            if r.count == bytes.count { return s }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+        }
+    }
+
+    /// The part of `bytes[lo..<hi]` that `cleaned` keeps, or nil when nothing is left.
+    static func cleanedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int>? {
+        var lo = start
+        var hi = end
         func hasSuffix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[(hi - w.count)..<hi].elementsEqual(w) }
         func hasPrefix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[lo..<(lo + w.count)].elementsEqual(w) }
         var changed = true
         while changed {
             changed = false
-            for w in Self.cleanSuffixes where hasSuffix(w) {
+            for w in cleanSuffixes where hasSuffix(w) {
                 hi -= w.count
                 changed = true
             }
-            for w in Self.cleanPrefixes where hasPrefix(w) {
+            for w in cleanPrefixes where hasPrefix(w) {
                 lo += w.count
                 changed = true
             }
         }
         // A closing quote never opened inside the phrase: 中心” → 中心.
-        for (open, close) in [("“", "”"), ("「", "」")] {
-            let o = Array(open.utf8), c = Array(close.utf8)
-            if hasSuffix(c), !bytes[lo..<hi].indices.contains(where: { k in k + 3 <= hi && bytes[k..<(k + 3)].elementsEqual(o) }) {
+        for (o, c) in quotePairs {
+            if hasSuffix(c), !(lo..<hi).contains(where: { k in k + 3 <= hi && bytes[k..<(k + 3)].elementsEqual(o) }) {
                 hi -= 3
             }
         }
         // An opening quote never closed inside the phrase: “光荣在党 → 光荣在党.
-        for (open, close) in [("“", "”"), ("「", "」")] {
-            let o = Array(open.utf8), c = Array(close.utf8)
+        for (o, c) in quotePairs {
             if hasPrefix(o) {
                 var k = lo + 3
                 var closed = false
@@ -169,14 +194,14 @@ extension QuantityExtractor {
             }
         }
         // Unbalanced brackets at the ends.
-        let open: [UInt8] = Array("（".utf8), close: [UInt8] = Array("）".utf8)
-        if hi - lo >= 3, bytes[(hi - 3)..<hi].elementsEqual(open) { hi -= 3 } else if hi > lo, bytes[hi - 1] == 0x28 { hi -= 1 }
-        if hi - lo >= 3, bytes[lo..<(lo + 3)].elementsEqual(close) { lo += 3 } else if hi > lo, bytes[lo] == 0x29 { lo += 1 }
+        if hi - lo >= 3, bytes[(hi - 3)..<hi].elementsEqual(fullWidthOpen) { hi -= 3 } else if hi > lo, bytes[hi - 1] == 0x28 { hi -= 1 }
+        if hi - lo >= 3, bytes[lo..<(lo + 3)].elementsEqual(fullWidthClose) { lo += 3 } else if hi > lo, bytes[lo] == 0x29 { lo += 1 }
         guard hi > lo else { return nil }
-        if lo == 0 && hi == bytes.count { return s }
-        bytes = Array(bytes[lo..<hi])
-        return String(decoding: bytes, as: UTF8.self)
+        return lo..<hi
     }
+
+    static let quotePairs: [([UInt8], [UInt8])] = [(Array("“".utf8), Array("”".utf8)), (Array("「".utf8), Array("」".utf8))]
+    static let fullWidthOpen: [UInt8] = Array("（".utf8), fullWidthClose: [UInt8] = Array("）".utf8)
 
     /// Drops footnote markers such as [12] from a phrase.
     func removingFootnotes(_ s: String) -> String {
@@ -293,34 +318,86 @@ enum ScannerTriggers {
 
 /// Finds the year a sentence states before a fact.
 struct YearTracker {
+    /// What the backward search from one position found: the year it stopped at (its text,
+    /// whether 以来 follows it, how many scalars back it lies, whether a comma lies between),
+    /// or nil when it stopped at a sentence boundary, the start, or its limit.
+    struct Found {
+        var year: String
+        var yiLai: Bool
+        var steps: Int
+        var comma: Bool
+    }
+
+    /// The last position asked about and what was found from it: a later position in the same
+    /// stretch only reads back to it.
+    var lastPos = -1
+    var lastFound: Found? = nil
+    /// Whether answers reuse the last search (off only to test that both ways agree).
+    var reuses = true
+
+    static let limit = 400
+
     /// `2024`, `2024-12`, or nil: the last year written before `pos` in its
-    /// sentence; a year with 以来 governs only its own clause.
+    /// sentence; a year with 以来 governs only its own clause. Positions asked in
+    /// increasing order cost one backward pass over the text in all.
     mutating func year(for pos: Int, reader: UTF8Reader) -> String? {
+        let floor = reuses && lastPos >= 0 && lastPos <= pos ? lastPos : -1
+        var found: Found? = nil
+        switch search(from: pos, floor: floor, reader: reader) {
+        case .found(let f): found = f
+        case .stopped: found = nil
+        case .reachedFloor(let steps, let comma):
+            if var f = lastFound, f.steps + steps <= Self.limit {
+                f.steps += steps
+                f.comma = f.comma || comma
+                found = f
+            }
+        case .overshot:
+            found = nil
+            if case .found(let f) = search(from: pos, floor: -1, reader: reader) { found = f }
+        }
+        lastPos = pos
+        lastFound = found
+        guard let found, !(found.yiLai && found.comma) else { return nil }
+        return found.year
+    }
+
+    enum Outcome {
+        case found(Found)
+        case stopped
+        case reachedFloor(steps: Int, comma: Bool)
+        case overshot
+    }
+
+    /// Reads back from `pos` to the nearest year, a sentence boundary, the limit, or `floor`.
+    func search(from pos: Int, floor: Int, reader: UTF8Reader) -> Outcome {
         var i = pos
         var crossedClause = false
         var steps = 0
-        while i > 0 && steps < 400 {
+        while i > 0 && steps < Self.limit {
+            if floor >= 0 && i <= floor { return i == floor ? .reachedFloor(steps: steps, comma: crossedClause) : .overshot }
             let p = reader.decode(before: i)
-            if p.length == 0 || isSentenceBoundary(p.value) { return nil }
+            if p.length == 0 || isSentenceBoundary(p.value) { return .stopped }
             if p.value == 0xFF0C || p.value == 0x2C { crossedClause = true }
             i -= p.length
             steps += 1
             // A year: four Arabic digits (19xx, 20xx) followed by 年 or 第.
-            let next = reader.decode(at: i + p.length)
-            guard p.value == 0x5E74 || (NumeralLexicon.isDigit(p.value) && next.value == 0x7B2C) else { continue }
+            guard p.value == 0x5E74 || (NumeralLexicon.isDigit(p.value) && reader.decode(at: i + p.length).value == 0x7B2C)
+            else { continue }
             let yearEnd = p.value == 0x5E74 ? i : i + p.length
             guard yearEnd >= 4 else { continue }
-            var digits = ""
+            var y = 0
             var ok = true
             for k in (yearEnd - 4)..<yearEnd {
                 let b = reader.bytes[k]
                 if b < 0x30 || b > 0x39 { ok = false; break }
-                digits.append(Character(Unicode.Scalar(b)))
+                y = y * 10 + Int(b - 0x30)
             }
             if yearEnd - 5 >= 0, reader.bytes[yearEnd - 5] >= 0x30 && reader.bytes[yearEnd - 5] <= 0x39 { ok = false }
-            guard ok, let y = Int(digits), y >= 1900, y <= 2100 else { continue }
+            guard ok, y >= 1900, y <= 2100 else { continue }
             let after = yearEnd + (p.value == 0x5E74 ? "年".utf8.count : 0)
-            if reader.matches("以来", at: after) && crossedClause { return nil }
+            let yiLai = reader.matches("以来", at: after)
+            var text = String(y)
             // 2024年12月: a month.
             if p.value == 0x5E74 {
                 var k = after
@@ -332,11 +409,12 @@ struct YearTracker {
                     nd += 1
                 }
                 if nd > 0, month >= 1, month <= 12, reader.matches("月", at: k) {
-                    return digits + "-" + (month < 10 ? "0" : "") + String(month)
+                    text += "-" + (month < 10 ? "0" : "") + String(month)
                 }
             }
-            return digits
+            return .found(Found(year: text, yiLai: yiLai, steps: steps, comma: crossedClause))
         }
-        return nil
+        if floor >= 0 && i == floor && steps < Self.limit { return .reachedFloor(steps: steps, comma: crossedClause) }
+        return .stopped
     }
 }

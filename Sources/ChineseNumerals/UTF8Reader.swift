@@ -122,8 +122,8 @@ public struct WordSet: Sendable {
     /// Whether a word starts or ends beyond the BMP (the bitmaps hold the BMP only).
     @usableFromInline let hasWide: Bool
     /// Indices into `words` (longest first) by first and by last scalar.
-    @usableFromInline let byFirst: [UInt32: [Int]]
-    @usableFromInline let byLast: [UInt32: [Int]]
+    @usableFromInline let byFirst: ScalarIndex
+    @usableFromInline let byLast: ScalarIndex
 
     /// Creates a set from words (empty strings are ignored).
     public init(_ texts: [String]) {
@@ -142,16 +142,19 @@ public struct WordSet: Sendable {
             if let s = w.text.unicodeScalars.first { bf[s.value, default: []].append(k) }
             if let s = w.text.unicodeScalars.last { bl[s.value, default: []].append(k) }
         }
-        byFirst = bf
-        byLast = bl
+        byFirst = ScalarIndex(bf)
+        byLast = ScalarIndex(bl)
     }
 
     /// The longest word that starts at byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
         guard i < reader.count else { return nil }
         let v = reader.decode(at: i).value
-        guard mayStart(v), let candidates = byFirst[v] else { return nil }
-        for k in candidates where reader.matches(words[k].bytes, at: i) { return words[k] }
+        guard mayStart(v) else { return nil }
+        for p in byFirst.range(of: v) {
+            let k = byFirst.items[p]
+            if reader.matches(words[k].bytes, at: i) { return words[k] }
+        }
         return nil
     }
 
@@ -159,8 +162,11 @@ public struct WordSet: Sendable {
     @inlinable public func longest(in reader: UTF8Reader, endingAt i: Int) -> UTF8Word? {
         guard i > 0 else { return nil }
         let v = reader.decode(before: i).value
-        guard mayEnd(v), let candidates = byLast[v] else { return nil }
-        for k in candidates where reader.matches(words[k].bytes, endingAt: i) { return words[k] }
+        guard mayEnd(v) else { return nil }
+        for p in byLast.range(of: v) {
+            let k = byLast.items[p]
+            if reader.matches(words[k].bytes, endingAt: i) { return words[k] }
+        }
         return nil
     }
 
@@ -218,5 +224,55 @@ public struct ScalarSet: Sendable {
             }
         }
         return i
+    }
+}
+
+/// Lists of integers by scalar in an open-addressing table: a lookup is a multiply and a
+/// probe or two, without the hashing of `Dictionary`. `ScalarIndex([0x4E07: [3, 5]])`
+/// maps 万 to the items 3 and 5: `items[range(of: 0x4E07)]`.
+public struct ScalarIndex: Sendable {
+    @usableFromInline let keys: [UInt32]
+    @usableFromInline let starts: [Int32]
+    @usableFromInline let ends: [Int32]
+    /// Every list, one after another; `range(of:)` says where a scalar's list lies.
+    public let items: [Int]
+    @usableFromInline let mask: Int
+
+    /// Creates the index of `lists` (each list keeps its order).
+    public init(_ lists: [UInt32: [Int]]) {
+        var capacity = 4
+        while capacity < lists.count * 2 { capacity *= 2 }
+        var keys = [UInt32](repeating: UInt32.max, count: capacity)
+        var starts = [Int32](repeating: 0, count: capacity)
+        var ends = [Int32](repeating: 0, count: capacity)
+        var items: [Int] = []
+        for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+            var h = Self.slot(key, mask: capacity - 1)
+            while keys[h] != UInt32.max { h = (h + 1) & (capacity - 1) }
+            keys[h] = key
+            starts[h] = Int32(items.count)
+            items += list
+            ends[h] = Int32(items.count)
+        }
+        self.keys = keys
+        self.starts = starts
+        self.ends = ends
+        self.items = items
+        mask = capacity - 1
+    }
+
+    @inlinable static func slot(_ key: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Where the list of `v` lies in `items`; empty when `v` has none.
+    @inlinable public func range(of v: UInt32) -> Range<Int> {
+        var h = Self.slot(v, mask: mask)
+        while true {
+            let k = keys[h]
+            if k == v { return Int(starts[h])..<Int(ends[h]) }
+            if k == UInt32.max { return 0..<0 }
+            h = (h + 1) & mask
+        }
     }
 }

@@ -1,11 +1,53 @@
-import ChineseFacts
+import Foundation
 import Testing
+
+@testable import ChineseFacts
 
 /// The quantity facts of `text` (the numeric kinds only).
 func facts(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
 
 @Suite("Quantities")
 struct QuantityTests {
+    /// The year tracker's reuse of its last search gives what a fresh search gives, at every
+    /// scalar of the fixture documents asked in order, and at positions asked out of order.
+    @Test func yearTrackerReuseEqualsFreshSearch() throws {
+        let dir = packageRoot.appendingPathComponent("Fixtures/documents")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(names.count >= 5)
+        var years = 0
+        var texts = try names.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+        // A year with 以来 before commas, and sentences near and beyond the 400-scalar reach.
+        texts.append("2019年以来，全市新增企业5家，其中3家在园区，2家在县城。2020年12月新增2家，")
+        texts.append("2020年" + String(repeating: "新", count: 395) + "，5个" + String(repeating: "建", count: 10) + "3个")
+        texts.append("2021年以来" + String(repeating: "新", count: 390) + "，5个，6个" + String(repeating: "建", count: 20) + "7个")
+        for (name, var text) in zip(names + ["以来", "reach", "以来 reach"], texts) {
+            text.withUTF8 { bytes in
+                let reader = UTF8Reader(bytes)
+                var reusing = YearTracker()
+                var fresh = YearTracker()
+                fresh.reuses = false
+                var pos = 0
+                var step = 0
+                while pos <= bytes.count {
+                    let a = reusing.year(for: pos, reader: reader)
+                    #expect(a == fresh.year(for: pos, reader: reader), "\(name) at \(pos)")
+                    if a != nil { years += 1 }
+                    // Every scalar start, now and then a jump back.
+                    step += 1
+                    if step % 997 == 0, pos > 3000 { pos -= 299 } else { pos += reader.decode(at: pos).length == 0 ? 1 : reader.decode(at: pos).length }
+                }
+            }
+        }
+        #expect(years > 1000)
+    }
+
+    @Test func kindOrderIsAlphabetical() {
+        let names = FactKind.allCases.map(\.rawValue).sorted()
+        for kind in FactKind.allCases {
+            #expect(kind.orderIndex == names.firstIndex(of: kind.rawValue), "\(kind)")
+        }
+    }
+
     @Test func countsWithSubjects() {
         let f = facts("新成立非公企业党组织11个、工会4个")
         #expect(f.map(\.kind) == [.count, .count])
