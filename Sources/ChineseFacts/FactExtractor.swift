@@ -77,14 +77,15 @@ public struct FactExtractor: FactSource {
         let wants = { (k: FactKind) in kinds?.contains(k) ?? true }
         var facts: [Fact] = []
         if FactKind.allCases.contains(where: { $0.isQuantity && wants($0) }) {
-            facts += QuantityExtractor(bytes: bytes).facts()
+            facts = QuantityExtractor(bytes: bytes).facts()
         }
         var others: [Fact] = []
         if wants(.date) || wants(.plan) || wants(.meeting) {
-            others += TimeExtractor(reader: reader).facts()
+            others = TimeExtractor(reader: reader).facts()
         }
         if [FactKind.title, .term, .org, .place, .person].contains(where: wants) {
-            others += Self.flatten(NamedExtractor(reader: reader).facts())
+            var named = Self.flatten(NamedExtractor(reader: reader).facts())
+            others.appendMoving(&named)
         }
         ScalarOffsets.fill(&others, in: bytes)
         if kinds != nil {
@@ -96,57 +97,57 @@ public struct FactExtractor: FactSource {
         return Self.merge(facts, others)
     }
 
-    static func merge(_ a: [Fact], _ b: [Fact]) -> [Fact] {
+    /// The facts of two lists in document order, both sorted; of two facts in the same place,
+    /// the one of `a` first. Merged from the back, so that each fact moves and none is copied.
+    static func merge(_ a: consuming [Fact], _ b: consuming [Fact]) -> [Fact] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         var out: [Fact] = []
         out.reserveCapacity(a.count + b.count)
-        var i = 0
-        var j = 0
-        while i < a.count && j < b.count {
-            if Fact.documentOrder(b[j], a[i]) {
-                out.append(b[j])
-                j += 1
-            } else {
-                out.append(a[i])
-                i += 1
-            }
+        while let i = a.indices.last, let j = b.indices.last {
+            let bBeforeA =
+                b[j].start != a[i].start
+                ? b[j].start < a[i].start
+                : b[j].end != a[i].end ? b[j].end < a[i].end : b[j].kind.orderIndex < a[i].kind.orderIndex
+            out.append(bBeforeA ? a.removeLast() : b.removeLast())
         }
-        out.append(contentsOf: a[i...])
-        out.append(contentsOf: b[j...])
+        while !a.isEmpty { out.append(a.removeLast()) }
+        while !b.isEmpty { out.append(b.removeLast()) }
+        out.withUnsafeMutableBufferPointer { $0.reverse() }
         return out
     }
 
     /// Named facts under the flat policy: none strictly inside a title, a term or an
     /// organisation; of two facts of one kind that overlap, the longer (an organisation
     /// also removes a place it overlaps). Linear after sorting, whatever the document's size.
-    static func flatten(_ facts: [Fact]) -> [Fact] {
-        // Sorted through small keys, moving each (large) fact once.
+    static func flatten(_ input: consuming [Fact]) -> [Fact] {
+        var facts = input
+        // Decided on indices; the facts themselves move once, at the end.
         let order = facts.indices.sorted {
             (facts[$0].utf8Start, -facts[$0].utf8End, $0) < (facts[$1].utf8Start, -facts[$1].utf8End, $1)
         }
-        let sorted = order.map { facts[$0] }
         // Strictly inside a container: a container starting before it ends at or after its end,
         // or one starting with it ends after it.
-        var kept: [Fact] = []
+        var kept: [Int] = []
         var maxEndBefore = -1
         var sameStart = -1
         var maxEndSame = -1
-        for f in sorted {
-            if f.utf8Start != sameStart {
+        for k in order {
+            let start = facts[k].utf8Start, end = facts[k].utf8End, kind = facts[k].kind
+            if start != sameStart {
                 maxEndBefore = max(maxEndBefore, maxEndSame)
-                sameStart = f.utf8Start
+                sameStart = start
                 maxEndSame = -1
             }
-            let inside = maxEndBefore >= f.utf8End || maxEndSame > f.utf8End
-            if f.kind == .title || f.kind == .term || f.kind == .org {
-                maxEndSame = max(maxEndSame, f.utf8End)
+            let inside = maxEndBefore >= end || maxEndSame > end
+            if kind == .title || kind == .term || kind == .org {
+                maxEndSame = max(maxEndSame, end)
             }
-            if !inside { kept.append(f) }
+            if !inside { kept.append(k) }
         }
         // Overlaps, resolved inside each cluster of facts that overlap one another.
-        var out: [Fact] = []
-        var cluster: [Fact] = []
+        var out: [Int] = []
+        var cluster: [Int] = []
         var clusterEnd = -1
         func resolve() {
             guard cluster.count > 1 else {
@@ -154,28 +155,30 @@ public struct FactExtractor: FactSource {
                 return
             }
             let byLength = cluster.sorted { a, b in
-                (a.utf8End - a.utf8Start, -a.utf8Start) > (b.utf8End - b.utf8Start, -b.utf8Start)
+                (facts[a].utf8End - facts[a].utf8Start, -facts[a].utf8Start)
+                    > (facts[b].utf8End - facts[b].utf8Start, -facts[b].utf8Start)
             }
-            var chosen: [Fact] = []
+            var chosen: [Int] = []
             for f in byLength where !chosen.contains(where: {
-                ($0.kind == f.kind || ($0.kind == .org && f.kind == .place)) && $0.utf8Start < f.utf8End
-                    && f.utf8Start < $0.utf8End
+                (facts[$0].kind == facts[f].kind || (facts[$0].kind == .org && facts[f].kind == .place))
+                    && facts[$0].utf8Start < facts[f].utf8End && facts[f].utf8Start < facts[$0].utf8End
             }) {
                 chosen.append(f)
             }
             out += chosen
         }
-        for f in kept {
-            if f.utf8Start >= clusterEnd {
+        for k in kept {
+            if facts[k].utf8Start >= clusterEnd {
                 resolve()
                 cluster.removeAll(keepingCapacity: true)
                 clusterEnd = -1
             }
-            cluster.append(f)
-            clusterEnd = max(clusterEnd, f.utf8End)
+            cluster.append(k)
+            clusterEnd = max(clusterEnd, facts[k].utf8End)
         }
         resolve()
-        return out
+        facts.rearrange(keeping: out)
+        return facts
     }
 }
 
@@ -199,19 +202,49 @@ extension Fact {
 }
 
 extension Array where Element == Fact {
-    /// Sorts by a small key per fact and moves each fact once (facts are large structs).
+    /// Sorts by a small key per fact; facts move by swaps, none is copied.
     mutating func sortInDocumentOrder() {
         var keys: [(Int, Int, Int, Int)] = []
         keys.reserveCapacity(count)
         var sorted = true
-        for (k, f) in enumerated() {
-            let key = (f.start, f.end, f.kind.orderIndex, k)
+        for k in indices {
+            let key = (self[k].start, self[k].end, self[k].kind.orderIndex, k)
             if let last = keys.last, key < last { sorted = false }
             keys.append(key)
         }
         if sorted { return }
         keys.sort { $0 < $1 }
-        self = keys.map { self[$0.3] }
+        rearrange(keeping: keys.map(\.3))
+    }
+}
+
+extension Array {
+    /// Appends the elements of `other`, leaving it empty; they move and are not copied.
+    mutating func appendMoving(_ other: inout [Element]) {
+        reserveCapacity(count + other.count)
+        other.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let e = other.popLast() { append(e) }
+    }
+
+    /// Puts the elements at `order` (distinct indices) first, in that order, and removes the
+    /// rest: `[a, b, c, d].rearrange(keeping: [2, 0])` leaves `[c, a]`. Elements move by swaps
+    /// and are never copied, which matters for large structs with many references.
+    mutating func rearrange(keeping order: [Int]) {
+        var position = Array<Int>(indices)  // where the element first at i is now
+        var original = Array<Int>(indices)  // which element is now at p
+        withUnsafeMutableBufferPointer { buffer in
+            for (k, source) in order.enumerated() {
+                let p = position[source]
+                guard p != k else { continue }
+                buffer.swapAt(k, p)
+                let displaced = original[k]
+                original[k] = source
+                original[p] = displaced
+                position[source] = k
+                position[displaced] = p
+            }
+        }
+        removeSubrange(order.count...)
     }
 }
 

@@ -30,6 +30,23 @@ final class NamedTables: Sendable {
     let nonNameParts: WordSet
     let industryWords: WordSet
     let nonInitials = ScalarSet(["各该本全每此其多所等两一二三四五六七八九十几数更高境第"])
+    /// The first two scalars of gazetteer words (`pairHash`), and the words of one scalar:
+    /// most places where a word's first scalar stands hold no word, and a bit test says so.
+    let gazetteerPairs: [UInt64]
+    let gazetteerSingles: ScalarSet
+
+    @inline(__always) static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
+        var h = (a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77)
+        h ^= h >> 15
+        return Int(h & 0xFFFF)
+    }
+
+    /// Whether a gazetteer word may start with the scalars `a`, `b`.
+    @inline(__always) func mayStartGazetteerWord(_ a: UInt32, _ b: UInt32) -> Bool {
+        let h = Self.pairHash(a, b)
+        return gazetteerPairs[h >> 6] & (1 << UInt64(h & 63)) != 0 || gazetteerSingles.contains(a)
+    }
+
     /// First scalars of gazetteer words, for a one-bit test before the dictionary lookup.
     let gazetteerFirst: ScalarSet
     /// Every scalar at which the named extractor has something to check; the rest is skipped.
@@ -73,6 +90,19 @@ final class NamedTables: Sendable {
         listHeads = WordSet(NamedLexicon.organisationListHeads)
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var singles: [String] = []
+        for (word, _) in entries {
+            let sc = Array(word.text.unicodeScalars).map(\.value)
+            if sc.count < 2 {
+                singles.append(word.text)
+            } else {
+                let h = Self.pairHash(sc[0], sc[1])
+                pairs[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+        gazetteerPairs = pairs
+        gazetteerSingles = ScalarSet(singles)
         let firsts = g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted()
         gazetteerFirst = ScalarSet(firsts)
         triggers = ScalarSet(
@@ -111,23 +141,25 @@ struct NamedExtractor {
             let step = max(len, 1)
             switch v {
             case 0x300A:  // 《
-                if let f = title(at: i) { out.append(f) }
+                _ = title(at: i, into: &out)
             case 0x201C, 0x300C:  // “ 「
-                if let f = term(at: i, close: v == 0x201C ? 0x201D : 0x300D) { out.append(f) }
+                _ = term(at: i, close: v == 0x201C ? 0x201D : 0x300D, into: &out)
             case 0x7531:  // 由: 本版照片由陈嵩拍摄
                 if let f = photoCredit(at: i) { out.append(f) }
             default:
                 if lineStart, let fs = creditLine(at: i) { out.append(contentsOf: fs) }
-                if tables.gazetteerFirst.contains(v), let f = gazetteerFact(at: i, tables.gazetteerIndex.range(of: v)) {
-                    out.append(f)
+                if tables.gazetteerFirst.contains(v), tables.mayStartGazetteerWord(v, reader.decode(at: i + step).value),
+                    gazetteerFact(at: i, tables.gazetteerIndex.range(of: v), into: &out)
+                {
+                    let k = out.count - 1
                     // An organisation that begins with the place: 安庆市检察院, 安庆师范大学.
-                    if f.kind == .place, let org = organisation(startingWith: f) { out.append(org) }
-                    i = f.utf8End
+                    if out[k].kind == .place, let org = organisation(startingWith: out[k]) { out.append(org) }
+                    i = out[k].utf8End
                     lineStart = false
                     continue
                 }
-                if tables.orgSuffixes.mayStart(v), let f = organisation(suffixAt: i) { out.append(f) }
-                if v == 0x53BF || v == 0x4E61 || v == 0x9547, let f = smallPlace(suffixAt: i) { out.append(f) }  // 县 乡 镇
+                if tables.orgSuffixes.mayStart(v) { _ = organisation(suffixAt: i, into: &out) }
+                if v == 0x53BF || v == 0x4E61 || v == 0x9547 { _ = smallPlace(suffixAt: i, into: &out) }  // 县 乡 镇
             }
             lineStart = v == 0x0A || v == 0x0D
             i += step
@@ -139,30 +171,31 @@ struct NamedExtractor {
     // MARK: Titles and terms
 
     /// 《…》 on one line and at most 300 characters long, with nested 《》 counted and 〈…〉 kept inside.
-    func title(at i: Int) -> Fact? {
+    func title(at i: Int, into out: inout [Fact]) -> Bool {
         var depth = 0
         var j = i
         var steps = 0
         while j < reader.count, steps < 300 {
             steps += 1
             let (v, l) = reader.decode(at: j)
-            if v == 0x0A || v == 0x0D { return nil }
+            if v == 0x0A || v == 0x0D { return false }
             if v == 0x300A { depth += 1 }
             if v == 0x300B {
                 depth -= 1
                 if depth == 0 {
-                    guard j > i + 3 else { return nil }
-                    return fact(.title, i, j + l, value: string(i + 3, j), rule: "《<题名>》")
+                    guard j > i + 3 else { return false }
+                    out.append(fact(.title, i, j + l, value: string(i + 3, j), rule: "《<题名>》"))
+                    return true
                 }
             }
             j += l
         }
-        return nil
+        return false
     }
 
     /// “…” or 「…」 naming a programme, campaign or slogan: three to 25 characters, no
     /// sentence punctuation, not a five-year plan (“十四五”) or a quantity label (“五大”).
-    func term(at i: Int, close: UInt32) -> Fact? {
+    func term(at i: Int, close: UInt32, into out: inout [Fact]) -> Bool {
         var j = i + 3
         var scalars = 0
         var ideographs = 0
@@ -170,24 +203,25 @@ struct NamedExtractor {
             let (v, l) = reader.decode(at: j)
             if v == close { break }
             switch v {
-            case 0x0A, 0x0D, 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0xFF1A, 0x201C, 0x300C, 0x300A: return nil
+            case 0x0A, 0x0D, 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0xFF1A, 0x201C, 0x300C, 0x300A: return false
             default: break
             }
             if isIdeograph(v) { ideographs += 1 }
             scalars += 1
-            if scalars > 25 { return nil }
+            if scalars > 25 { return false }
             j += l
         }
-        guard j < reader.count, scalars >= 3, ideographs >= 2 else { return nil }
+        guard j < reader.count, scalars >= 3, ideographs >= 2 else { return false }
         let inner = string(i + 3, j)
         // “十四五”: a plan. “五大”: a number.
-        if TimeExtractor(reader: reader).plan(at: i + 3) != nil { return nil }
-        return fact(.term, i, j + 3, value: inner, rule: "“<名>”")
+        if TimeExtractor(reader: reader).plan(at: i + 3) != nil { return false }
+        out.append(fact(.term, i, j + 3, value: inner, rule: "“<名>”"))
+        return true
     }
 
     // MARK: Gazetteer
 
-    func gazetteerFact(at i: Int, _ group: Range<Int>) -> Fact? {
+    func gazetteerFact(at i: Int, _ group: Range<Int>, into out: inout [Fact]) -> Bool {
         for p in group {
             let k = tables.gazetteerIndex.items[p]
             let (w, e) = tables.gazetteerEntries[k]
@@ -195,9 +229,11 @@ struct NamedExtractor {
             var end = i + w.bytes.count
             switch e {
             case .person:
-                return fact(.person, i, end, rule: "<人名表>")
+                out.append(fact(.person, i, end, rule: "<人名表>"))
+                return true
             case .org:
-                return fact(.org, i, end, rule: "<机构表>")
+                out.append(fact(.org, i, end, rule: "<机构表>"))
+                return true
             case .place(let needsSuffix, let isProvince, let isFullName):
                 var suffixed = false
                 // 省, 自治区 and 特别行政区 follow only a province's name: not 芜湖省级.
@@ -209,31 +245,33 @@ struct NamedExtractor {
                     suffixed = true
                     break
                 }
-                if needsSuffix && !suffixed { return nil }
-                return fact(.place, i, end, rule: suffixed ? "<地名><后缀>" : "<地名>")
+                if needsSuffix && !suffixed { return false }
+                out.append(fact(.place, i, end, rule: suffixed ? "<地名><后缀>" : "<地名>"))
+                return true
             }
         }
-        return nil
+        return false
     }
 
     /// A two-character name before 县 乡 镇 that follows a boundary or a verb: `到山口乡`.
-    func smallPlace(suffixAt s: Int) -> Fact? {
+    func smallPlace(suffixAt s: Int, into out: inout [Fact]) -> Bool {
         let b = reader.decode(before: s)
         let a = reader.decode(before: s - b.length)
-        guard isIdeograph(a.value), isIdeograph(b.value), a.length == 3, b.length == 3 else { return nil }
+        guard isIdeograph(a.value), isIdeograph(b.value), a.length == 3, b.length == 3 else { return false }
         let start = s - 6
         guard let ca = Unicode.Scalar(a.value).map(Character.init), let cb = Unicode.Scalar(b.value).map(Character.init),
             !NamedLexicon.placeNameNonInitials.contains(ca), !NamedLexicon.placeNameNonFinals.contains(cb)
-        else { return nil }
+        else { return false }
         // 推动县域, 加强县级: a verb, not a name.
-        if tables.introducers.contains(in: reader, endingAt: s) { return nil }
+        if tables.introducers.contains(in: reader, endingAt: s) { return false }
         let before = reader.decode(before: start)
         let bounded = !isIdeograph(before.value) || tables.introducers.contains(in: reader, endingAt: start)
-        guard bounded else { return nil }
+        guard bounded else { return false }
         // 乡村, 镇街, 县级, 县域: the character is not a suffix here.
         let next = reader.decode(at: s + 3).value
-        guard !"村镇级域城委直里长民情亲土街风".unicodeScalars.contains(where: { $0.value == next }) else { return nil }
-        return fact(.place, start, s + 3, rule: "<名>县|乡|镇")
+        guard !"村镇级域城委直里长民情亲土街风".unicodeScalars.contains(where: { $0.value == next }) else { return false }
+        out.append(fact(.place, start, s + 3, rule: "<名>县|乡|镇"))
+        return true
     }
 
     // MARK: Organisations
@@ -280,37 +318,38 @@ struct NamedExtractor {
     }
 
     /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.
-    func organisation(suffixAt s: Int) -> Fact? {
-        guard let w = tables.orgSuffixes.longest(in: reader, at: s) else { return nil }
+    func organisation(suffixAt s: Int, into out: inout [Fact]) -> Bool {
+        guard let w = tables.orgSuffixes.longest(in: reader, at: s) else { return false }
         let strong = tables.strongSuffixes.contains(w.text)
         let end = s + w.bytes.count
-        guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return nil }
-        guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return nil }
+        guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return false }
+        guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return false }
         // 城乡中小学: 中小学 is one word.
-        if w.text == "小学", reader.matches("中", endingAt: s) { return nil }
+        if w.text == "小学", reader.matches("中", endingAt: s) { return false }
         // 300家二级以上医院: a measure word after a number is not a name's start.
-        if NumeralLexicon.isDigit(reader.decode(before: start).value) { return nil }
+        if NumeralLexicon.isDigit(reader.decode(before: start).value) { return false }
         // A suffix that is the head of a longer word: 科技贷款, 股份制, 学院派.
         let next = reader.decode(at: end)
         if !strong {
             // A company, not an industry: in a list (、 or 等) or after a verb such as 帮助, with no industry word.
-            if containsWord(tables.industryWords, start, s) { return nil }
+            if containsWord(tables.industryWords, start, s) { return false }
             let before = reader.decode(before: start).value
             let listed = before == 0x3001 || reader.matches("、", at: end) || reader.matches("等", at: end)
             let introduced = tables.introducers.contains(in: reader, endingAt: start)
-            guard listed || introduced else { return nil }
+            guard listed || introduced else { return false }
             let ok = !isIdeograph(next.value) || tables.introducers.contains(in: reader, at: end)
                 || ["成功", "获", "有限", "股份", "集团", "公司"].contains { reader.matches($0, at: end) }
-            guard ok else { return nil }
+            guard ok else { return false }
         } else if w.text == "集团" || w.text == "股份" {
-            if "制化型军".unicodeScalars.contains(where: { $0.value == next.value }) { return nil }
+            if "制化型军".unicodeScalars.contains(where: { $0.value == next.value }) { return false }
         } else if "生习期派者里位".unicodeScalars.contains(where: { $0.value == next.value }) {
             // 大学生, 集中学习: the suffix begins another word.
-            return nil
+            return false
         }
         // Another suffix right after: 聚石化学集团 is one name, found at 集团.
-        if tables.orgSuffixes.contains(in: reader, at: end) { return nil }
-        return fact(.org, start, end, rule: strong ? "<名><机构后缀>" : "<名><企业后缀>")
+        if tables.orgSuffixes.contains(in: reader, at: end) { return false }
+        out.append(fact(.org, start, end, rule: strong ? "<名><机构后缀>" : "<名><企业后缀>"))
+        return true
     }
 
     /// An organisation that begins with a place: `安庆市检察院`, `太湖县廉洁文化馆`.

@@ -102,9 +102,9 @@ struct QuantityExtractor {
         var facts: [Fact] = []
         var sentenceYears = YearTracker()
         NumeralScanner().forEachMatch(in: reader.bytes) { m in
-            if var f = quantityFact(m) {
-                f.date = sentenceYears.year(for: f.utf8Start, reader: reader)
-                facts.append(f)
+            if appendQuantityFact(m, to: &facts) {
+                let k = facts.count - 1
+                facts[k].date = sentenceYears.year(for: facts[k].utf8Start, reader: reader)
             }
         }
         romanGrades(&facts)
@@ -114,26 +114,27 @@ struct QuantityExtractor {
         return facts
     }
 
-    /// One fact for a numeral match, or nil when it is not a quantity (a year, a footnote marker, 5G …).
-    func quantityFact(_ m: NumeralMatch) -> Fact? {
+    /// Appends the fact of a numeral match to `facts`, or returns false when it is not a
+    /// quantity (a year, a footnote marker, 5G …). The fact is built in place, never copied.
+    func appendQuantityFact(_ m: NumeralMatch, to facts: inout [Fact]) -> Bool {
         var q = m.quantity
         let ns = m.numeralSpan
         let next = reader.decode(at: ns.utf8End)
         let prev = reader.decode(before: ns.utf8Start)
         // Footnote markers: [12].
-        if (prev.value == 0x5B || prev.value == 0xFF3B) && (next.value == 0x5D || next.value == 0xFF3D) { return nil }
+        if (prev.value == 0x5B || prev.value == 0xFF3B) && (next.value == 0x5D || next.value == 0xFF3D) { return false }
         // Digits inside a Latin name or code: 5G, 3D, RCEP2, A1.
         if m.isArabic {
             if tables.techNames.contains(where: { reader.matches($0.bytes, at: ns.utf8Start) && $0.bytes.count == ns.utf8End - ns.utf8Start + 1 }) {
-                return nil
+                return false
             }
-            if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return nil }
+            if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return false }
         }
         // A rate base: 每百元, 部/百人.
-        if reader.matches("每", endingAt: m.span.utf8Start) { return nil }
-        if prev.value == 0x2F || prev.value == 0xFF0F { return nil }
+        if reader.matches("每", endingAt: m.span.utf8Start) { return false }
+        if prev.value == 0x2F || prev.value == 0xFF0F { return false }
         // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
-        if isDateNumber(m, next: next) { return nil }
+        if isDateNumber(m, next: next) { return false }
         // Party congresses and plenums: 二十大, 二十届三中全会, 十四届全国人大 (meetings, not quantities).
         // “五大”平台: a quantity label in quotes, a number whose subject follows the quote.
         if prev.value == 0x201C, q.kind == .number, !m.isArabic, reader.matches("大”", at: ns.utf8End) {
@@ -141,9 +142,10 @@ struct QuantityExtractor {
                 kind: .number, text: string(ns.utf8Start, ns.utf8End), start: ns.start, end: ns.end,
                 value: .number(q.value), rule: "“<数>大”", utf8Start: ns.utf8Start, utf8End: ns.utf8End)
             f.subject = forwardSubject(from: ns.utf8End + "大”".utf8.count)
-            return f
+            facts.append(f)
+            return true
         }
-        if isMeetingNumber(m) { return nil }
+        if isMeetingNumber(m) { return false }
 
         var end = ns.utf8End
         var endScalar = ns.end
@@ -169,7 +171,7 @@ struct QuantityExtractor {
             kind = .ordinal
             guard let w = longest(tables.ordinalUnits, at: end) else {
                 // 第N with no measure word: a list label or part of a name.
-                return nil
+                return false
             }
             unit = w.text
             end += w.bytes.count
@@ -182,7 +184,7 @@ struct QuantityExtractor {
             endScalar = m.span.end
         case .number:
             guard let word = tables.afterNumber.longest(in: reader, at: end), let info = tables.afterNumberInfo[word.text] else {
-                return nil
+                return false
             }
             var u = (word: word, cls: info.cls, unit: info.unit)
             // 块 is money at the end of a clause or before 毛/角 (十块三毛, 几十万块), a count before a noun (两块地).
@@ -194,7 +196,7 @@ struct QuantityExtractor {
                 }
             }
             // 1美元兑7.1217元: the base of an exchange rate.
-            if reader.matches("兑", at: end + u.word.bytes.count) { return nil }
+            if reader.matches("兑", at: end + u.word.bytes.count) { return false }
             switch u.cls {
             case .count:
                 kind = .count
@@ -269,15 +271,14 @@ struct QuantityExtractor {
                 endScalar += hs
             }
         }
-        var fact = Fact(
-            kind: kind, text: string(startByte, end), start: startScalar, end: endScalar,
-            value: .number(q.value), unit: unit, qualifier: q.qualifier == .exact ? nil : q.qualifier,
-            upper: q.qualifier == .range ? q.upper : nil, rule: rule, utf8Start: startByte, utf8End: end)
-        fact.change = change(before: startByte)
-        let (subject, attribute) = subjectAndAttribute(fact: fact, numeralStart: startByte, unitEnd: end, kind: kind)
-        fact.subject = subject
-        fact.attribute = attribute
-        return fact
+        let (subject, attribute) = subjectAndAttribute(numeralStart: startByte, unitEnd: end, kind: kind)
+        facts.append(
+            Fact(
+                kind: kind, text: string(startByte, end), start: startScalar, end: endScalar,
+                value: .number(q.value), unit: unit, qualifier: q.qualifier == .exact ? nil : q.qualifier,
+                upper: q.qualifier == .range ? q.upper : nil, subject: subject, attribute: attribute,
+                change: change(before: startByte), rule: rule, utf8Start: startByte, utf8End: end))
+        return true
     }
 
     // MARK: Roman-numeral grades
@@ -349,7 +350,7 @@ struct QuantityExtractor {
                 kind: .ordinal, text: string(start, end), start: startScalar, end: endScalar,
                 value: .number(ExactDecimal(low)), unit: unit, qualifier: qualifier,
                 upper: upper.map { ExactDecimal($0) }, rule: "<罗马数字>类", utf8Start: start, utf8End: end)
-            f.subject = forwardSubject(from: end) ?? subjectAndAttribute(fact: f, numeralStart: start, unitEnd: end, kind: .number).0
+            f.subject = forwardSubject(from: end) ?? subjectAndAttribute(numeralStart: start, unitEnd: end, kind: .number).0
             facts.append(f)
             i = end
             scalar = endScalar

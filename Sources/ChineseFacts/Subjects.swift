@@ -13,7 +13,7 @@ extension QuantityExtractor {
     /// The subject and attribute of a quantity: the noun phrase after a measure
     /// word (培养146名化工类高校人才 → 化工类高校人才) or the phrase before the
     /// number back to the clause boundary, verbs trimmed (新成立非公企业党组织11个 → 非公企业党组织).
-    func subjectAndAttribute(fact: Fact, numeralStart: Int, unitEnd: Int, kind: FactKind) -> (String?, String?) {
+    func subjectAndAttribute(numeralStart: Int, unitEnd: Int, kind: FactKind) -> (String?, String?) {
         if kind == .count || kind == .ordinal, let s = forwardSubject(from: unitEnd) {
             return (s, nil)
         }

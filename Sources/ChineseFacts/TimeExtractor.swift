@@ -53,7 +53,10 @@ struct TimeExtractor {
                 }
                 fallthrough
             default:
-                if NumeralLexicon.isDigit(v), v >= 0x30, v <= 0x39, let f = bareYear(at: i) {
+                // A bare year is four digits before 第 (E7 AC AC): test the bytes before reading it.
+                if v >= 0x30, v <= 0x39, i + 7 <= n, reader.bytes[i + 4] == 0xE7, reader.bytes[i + 5] == 0xAC,
+                    reader.bytes[i + 6] == 0xAC, let f = bareYear(at: i)
+                {
                     out.append(f)
                     skipUntil = f.utf8End
                     continue

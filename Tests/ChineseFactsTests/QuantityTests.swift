@@ -41,6 +41,30 @@ struct QuantityTests {
         #expect(years > 1000)
     }
 
+    @Test func rearrangeAndMergeMoveFactsInOrder() {
+        func fact(_ k: Int, _ kind: FactKind = .count) -> Fact {
+            Fact(kind: kind, text: "f\(k)", start: k, end: k + 1, value: .number(ExactDecimal(k)), subject: "主体\(k)")
+        }
+        var a = (0..<6).map { fact($0) }
+        a.rearrange(keeping: [4, 0, 5, 2])
+        #expect(a.map(\.start) == [4, 0, 5, 2])
+        a.rearrange(keeping: [])
+        #expect(a.isEmpty)
+        var shuffled = [3, 1, 4, 0, 5, 2].map { fact($0) }
+        shuffled.sortInDocumentOrder()
+        #expect(shuffled.map(\.start) == [0, 1, 2, 3, 4, 5])
+        // Merging keeps document order; of two facts in one place, the first list's comes first.
+        let merged = FactExtractor.merge([fact(1), fact(3), fact(3, .money)], [fact(0), fact(3, .count), fact(3, .date), fact(9)])
+        #expect(merged.map(\.start) == [0, 1, 3, 3, 3, 3, 9])
+        #expect(merged.map(\.kind) == [.count, .count, .count, .count, .date, .money, .count])
+        #expect(merged.map(\.text) == ["f0", "f1", "f3", "f3", "f3", "f3", "f9"])
+        var target = [fact(0)]
+        var source = [fact(1), fact(2)]
+        target.appendMoving(&source)
+        #expect(target.map(\.subject) == ["主体0", "主体1", "主体2"])
+        #expect(source.isEmpty)
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
