@@ -13,7 +13,24 @@ public struct UTF8Reader {
     @inlinable public var count: Int { bytes.count }
 
     /// The scalar value at byte offset `i` and its length in bytes; (0, 0) at the end.
-    @inlinable public func decode(at i: Int) -> (value: UInt32, length: Int) {
+    @inlinable @inline(__always) public func decode(at i: Int) -> (value: UInt32, length: Int) {
+        let n = bytes.count
+        guard i < n else { return (0, 0) }
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        // Chinese text is three-byte characters: decoded here, the rest out of line.
+        if b0 & 0xF0 == 0xE0, i + 2 < n {
+            let b1 = bytes[i + 1]
+            let b2 = bytes[i + 2]
+            if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+                return ((UInt32(b0 & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F), 3)
+            }
+        }
+        return decodeSlowly(at: i)
+    }
+
+    /// `decode(at:)` for what its inlined part leaves: two- and four-byte characters, invalid bytes.
+    @usableFromInline @inline(never) func decodeSlowly(at i: Int) -> (value: UInt32, length: Int) {
         let n = bytes.count
         guard i < n else { return (0, 0) }
         let b0 = bytes[i]
@@ -46,8 +63,18 @@ public struct UTF8Reader {
     }
 
     /// The scalar that ends right before byte offset `i`, and its length; (0, 0) at the start.
-    @inlinable public func decode(before i: Int) -> (value: UInt32, length: Int) {
+    @inlinable @inline(__always) public func decode(before i: Int) -> (value: UInt32, length: Int) {
         guard i > 0 else { return (0, 0) }
+        let last = bytes[i - 1]
+        if last < 0x80 { return (UInt32(last), 1) }
+        if i >= 3, bytes[i - 3] & 0xF0 == 0xE0, last & 0xC0 == 0x80, bytes[i - 2] & 0xC0 == 0x80 {
+            return ((UInt32(bytes[i - 3] & 0x0F) << 12) | (UInt32(bytes[i - 2] & 0x3F) << 6) | UInt32(last & 0x3F), 3)
+        }
+        return decodeSlowly(before: i)
+    }
+
+    /// `decode(before:)` for what its inlined part leaves.
+    @usableFromInline @inline(never) func decodeSlowly(before i: Int) -> (value: UInt32, length: Int) {
         var j = i - 1
         var steps = 0
         while j > 0 && bytes[j] & 0xC0 == 0x80 && steps < 3 {

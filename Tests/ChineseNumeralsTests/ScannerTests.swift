@@ -121,6 +121,27 @@ struct ScannerTests {
         #expect(compared > 5000)
     }
 
+    /// The inlined decoding of one- and three-byte characters agrees with the general decoder,
+    /// forwards and backwards, on valid and broken UTF-8.
+    @Test func inlinedDecodingEqualsTheGeneralDecoder() {
+        var rng = SplitMix(seed: 11)
+        let pieces: [[UInt8]] = [
+            Array("一".utf8), Array("万".utf8), Array("a".utf8), Array("é".utf8), Array("😀".utf8), [0x80], [0xE4, 0xB8], [0xFF],
+            [0xE4], [0xBF, 0xBF], [0xC3],
+        ]
+        var bytes: [UInt8] = []
+        for _ in 0..<20000 { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        bytes.withUnsafeBufferPointer { buffer in
+            let reader = UTF8Reader(buffer)
+            for i in 0..<buffer.count {
+                let a = reader.decode(at: i), b = reader.decodeSlowly(at: i)
+                #expect(a.value == b.value && a.length == b.length, "at \(i)")
+                let c = reader.decode(before: i + 1), d = reader.decodeSlowly(before: i + 1)
+                #expect(c.value == d.value && c.length == d.length, "before \(i + 1)")
+            }
+        }
+    }
+
     @Test func invalidUTF8IsReadAsReplacementScalars() {
         let bytes: [UInt8] = [0xFF, 0x31, 0x32, 0xE4, 0xB8] + Array("个".utf8)
         let m = bytes.withUnsafeBufferPointer { NumeralScanner().matches(in: $0) }
