@@ -89,7 +89,7 @@ public struct JSONWriter: Sendable {
         writeInt(f.end)
         writeStatic(",\"value\":")
         switch f.value {
-        case .number(let d): writeRaw(d.description)
+        case .number(let d): d.appendDescription(to: &bytes)
         case .text(let s): writeString(s)
         }
         if let u = f.unit {
@@ -102,7 +102,7 @@ public struct JSONWriter: Sendable {
         }
         if let u = f.upper {
             writeStatic(",\"upper\":")
-            writeRaw(u.description)
+            u.appendDescription(to: &bytes)
         }
         if let s = f.subject {
             writeStatic(",\"subject\":")

@@ -197,20 +197,50 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Plain decimal notation, never an exponent: `40000000`, `0.05`, `-0.99`.
     public var description: String {
-        var digits = String(significand.magnitude)
-        var out = significand < 0 ? "-" : ""
-        if exponent >= 0 {
-            digits += String(repeating: "0", count: exponent)
-            out += digits
-        } else {
-            let k = -exponent
-            if digits.count <= k {
-                digits = String(repeating: "0", count: k - digits.count + 1) + digits
+        var bytes: [UInt8] = []
+        appendDescription(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `description` to `out` without building a String:
+    /// `ExactDecimal(significand: -5, exponent: -3)` appends `-0.005`.
+    public func appendDescription(to out: inout [UInt8]) {
+        if significand < 0 { out.append(UInt8(ascii: "-")) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            // The digits of the magnitude, written from the end of the buffer.
+            var k = 40
+            var magnitude = significand.magnitude
+            if magnitude <= UInt128(UInt64.max) {
+                var small = UInt64(magnitude)
+                repeat {
+                    k -= 1
+                    buffer[k] = UInt8(truncatingIfNeeded: small % 10) &+ 0x30
+                    small /= 10
+                } while small > 0
+            } else {
+                repeat {
+                    k -= 1
+                    buffer[k] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+                    magnitude /= 10
+                } while magnitude > 0
             }
-            let cut = digits.index(digits.endIndex, offsetBy: -k)
-            out += digits[..<cut] + "." + digits[cut...]
+            let digits = UnsafeBufferPointer(rebasing: buffer[k...])
+            if exponent >= 0 {
+                out.append(contentsOf: digits)
+                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
+            } else {
+                let fraction = -exponent
+                if digits.count <= fraction {
+                    out.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")])
+                    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fraction - digits.count))
+                    out.append(contentsOf: digits)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<(digits.count - fraction)]))
+                    out.append(UInt8(ascii: "."))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(digits.count - fraction)...]))
+                }
+            }
         }
-        return out
     }
 
     /// The value as a `Double` (may round; for display and statistics only).

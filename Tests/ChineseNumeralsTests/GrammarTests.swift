@@ -122,6 +122,28 @@ struct PercentTests {
         #expect(ChineseNumeral.parse("32%")?.percentUnit == "%")
     }
 
+    @Test func decimalDescriptions() {
+        let cases: [(Int128, Int, String)] = [
+            (0, 0, "0"), (5, 0, "5"), (-5, 0, "-5"), (1, 16, "10000000000000000"), (5, -3, "0.005"), (-5, -3, "-0.005"),
+            (125, -1, "12.5"), (12345, -2, "123.45"), (-7, -1, "-0.7"), (18_446_744_073_709_551_615, 0, "18446744073709551615"),
+            (18_446_744_073_709_551_617, -4, "1844674407370955.1617"), (-170_141_183_460_469_231_731_687_303_715_884_105_727, -40,
+            "-0.0170141183460469231731687303715884105727"),
+        ]
+        for (significand, exponent, text) in cases {
+            let d = ExactDecimal(significand: significand, exponent: exponent)
+            #expect(d.description == text)
+            var bytes: [UInt8] = Array("x".utf8)
+            d.appendDescription(to: &bytes)
+            #expect(bytes == Array(("x" + text).utf8))
+        }
+        // Random values read back from their description.
+        var rng = SplitMix(seed: 5)
+        for _ in 0..<10000 {
+            let d = ExactDecimal(significand: Int128(Int64(bitPattern: rng.next())) * Int128(rng.next() % 1000), exponent: Int(rng.next() % 23) - 20)
+            #expect(ExactDecimal(d.description) == d, "\(d)")
+        }
+    }
+
     @Test func quantitiesRoundTripThroughJSON() throws {
         for text in ["千分之三", "百分之三至五", "三分之二", "4000余万", "倒数第二"] {
             let q = try #require(ChineseNumeral.parse(text))
