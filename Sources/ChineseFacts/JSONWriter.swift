@@ -12,8 +12,10 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string literal, escaped as RFC 8259 requires.
     public mutating func writeString(_ s: String) {
-        var s = s
-        s.withUTF8 { writeString(utf8: $0) }
+        if s.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0) }) == nil {
+            var copy = s
+            copy.withUTF8 { writeString(utf8: $0) }
+        }
     }
 
     /// Appends UTF-8 bytes as a JSON string literal, escaped as RFC 8259 requires.
@@ -21,9 +23,14 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         // Runs with nothing to escape are copied at once.
         var runStart = 0
-        for (k, b) in u.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<k]))
-            runStart = k + 1
+        var k = 0
+        let n = u.count
+        while k < n {
+            let b = u[k]
+            k += 1
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<(k - 1)]))
+            runStart = k
             switch b {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
@@ -35,7 +42,7 @@ public struct JSONWriter: Sendable {
                 bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart...]))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n]))
         bytes.append(UInt8(ascii: "\""))
     }
 

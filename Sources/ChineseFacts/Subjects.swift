@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension QuantityExtractor {
     /// Scalars allowed inside a subject phrase besides ideographs: quotes, brackets, letters, digits.
     @inline(__always) func isPhraseScalar(_ v: UInt32) -> Bool {
@@ -142,7 +146,12 @@ extension QuantityExtractor {
     /// `cleaned`; the bytes become a String only once, at the end.
     func cleanedPhrase(_ a: Int, _ b: Int, footnotes: Bool) -> String? {
         guard a < b else { return nil }
-        if footnotes, reader.bytes[a..<b].contains(0x5B) { return cleaned(removingFootnotes(string(a, b))) }
+        if footnotes, memchr(reader.bytes.baseAddress! + a, 0x5B, b - a) != nil {
+            let kept = removingFootnotes(UnsafeBufferPointer(rebasing: reader.bytes[a..<b]))
+            return kept.withUnsafeBufferPointer { buffer in
+                Self.cleanedRange(buffer, 0, buffer.count).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
+            }
+        }
         guard let r = Self.cleanedRange(reader.bytes, a, b) else { return nil }
         return string(r.lowerBound, r.upperBound)
     }
@@ -159,10 +168,11 @@ extension QuantityExtractor {
 
     /// The part of `bytes[lo..<hi]` that `cleaned` keeps, or nil when nothing is left.
     static func cleanedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int>? {
+        let text = UTF8Reader(UnsafeBufferPointer(rebasing: bytes[..<end]))
         var lo = start
         var hi = end
-        func hasSuffix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[(hi - w.count)..<hi].elementsEqual(w) }
-        func hasPrefix(_ w: [UInt8]) -> Bool { hi - lo > w.count && bytes[lo..<(lo + w.count)].elementsEqual(w) }
+        func hasSuffix(_ w: [UInt8]) -> Bool { hi - lo > w.count && text.matches(w, at: hi - w.count) }
+        func hasPrefix(_ w: [UInt8]) -> Bool { hi - lo > w.count && text.matches(w, at: lo) }
         var changed = true
         while changed {
             changed = false
@@ -177,7 +187,7 @@ extension QuantityExtractor {
         }
         // A closing quote never opened inside the phrase: 中心” → 中心.
         for (o, c) in quotePairs {
-            if hasSuffix(c), !(lo..<hi).contains(where: { k in k + 3 <= hi && bytes[k..<(k + 3)].elementsEqual(o) }) {
+            if hasSuffix(c), !(lo..<hi).contains(where: { k in k + 3 <= hi && text.matches(o, at: k) }) {
                 hi -= 3
             }
         }
@@ -187,15 +197,15 @@ extension QuantityExtractor {
                 var k = lo + 3
                 var closed = false
                 while k + 3 <= hi {
-                    if bytes[k..<(k + 3)].elementsEqual(c) { closed = true; break }
+                    if text.matches(c, at: k) { closed = true; break }
                     k += 1
                 }
                 if !closed { lo += 3 }
             }
         }
         // Unbalanced brackets at the ends.
-        if hi - lo >= 3, bytes[(hi - 3)..<hi].elementsEqual(fullWidthOpen) { hi -= 3 } else if hi > lo, bytes[hi - 1] == 0x28 { hi -= 1 }
-        if hi - lo >= 3, bytes[lo..<(lo + 3)].elementsEqual(fullWidthClose) { lo += 3 } else if hi > lo, bytes[lo] == 0x29 { lo += 1 }
+        if hi - lo >= 3, text.matches(fullWidthOpen, at: hi - 3) { hi -= 3 } else if hi > lo, bytes[hi - 1] == 0x28 { hi -= 1 }
+        if hi - lo >= 3, text.matches(fullWidthClose, at: lo) { lo += 3 } else if hi > lo, bytes[lo] == 0x29 { lo += 1 }
         guard hi > lo else { return nil }
         return lo..<hi
     }
@@ -203,33 +213,34 @@ extension QuantityExtractor {
     static let quotePairs: [([UInt8], [UInt8])] = [(Array("“".utf8), Array("”".utf8)), (Array("「".utf8), Array("」".utf8))]
     static let fullWidthOpen: [UInt8] = Array("（".utf8), fullWidthClose: [UInt8] = Array("）".utf8)
 
-    /// Drops footnote markers such as [12] from a phrase.
-    func removingFootnotes(_ s: String) -> String {
-        guard s.contains("[") else { return s }
-        var out = ""
+    /// Drops footnote markers such as [12] from a phrase's UTF-8 bytes (a `[` that digits
+    /// do not follow to a `]` is kept, with what follows it).
+    func removingFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pending: [UInt8] = []
         var skipping = false
-        var buffer = ""
-        for c in s {
-            if c == "[" {
+        for b in bytes {
+            if b == UInt8(ascii: "[") {
                 skipping = true
-                buffer = "["
+                pending = [b]
                 continue
             }
             if skipping {
-                buffer.append(c)
-                if c == "]" {
+                pending.append(b)
+                if b == UInt8(ascii: "]") {
                     skipping = false
-                    buffer = ""
-                } else if !c.isASCII || !c.isNumber {
-                    out += buffer
+                    pending = []
+                } else if b < 0x30 || b > 0x39 {
+                    out += pending
                     skipping = false
-                    buffer = ""
+                    pending = []
                 }
                 continue
             }
-            out.append(c)
+            out.append(b)
         }
-        return out + buffer
+        return out + pending
     }
 
     // MARK: Lists

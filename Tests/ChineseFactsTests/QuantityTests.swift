@@ -65,6 +65,13 @@ struct QuantityTests {
         #expect(source.isEmpty)
     }
 
+    @Test func footnoteMarkersLeaveTheSubject() {
+        let f = facts("全年国内生产总值[1]增长5%，城镇新增就业[注]1256万人")
+        #expect(f.map(\.text) == ["5%", "1256万人"])
+        #expect(f.first?.subject == "国内生产总值")
+        #expect(f.last?.subject == "就业[注]")
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
