@@ -126,7 +126,9 @@ public enum JSONLine {
                 i += 1
                 return s
             }
-            var out: [UInt8] = Array(bytes[start..<i])
+            var out: [UInt8] = []
+            out.reserveCapacity(i - start + 4096)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             while i < bytes.count {
                 let b = bytes[i]
                 if b == 0x22 {
@@ -135,8 +137,11 @@ public enum JSONLine {
                 }
                 if b < 0x20 { throw error("control character in a string") }
                 if b != 0x5C {
-                    out.append(b)
+                    // A run without quotes, escapes or control characters, copied at once.
+                    let run = i
                     i += 1
+                    while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                     continue
                 }
                 i += 1
