@@ -108,6 +108,62 @@ final class NamedTables: Sendable {
         triggers = ScalarSet(
             firsts + ["《", "“", "「", "由", "县", "乡", "镇"] + NamedLexicon.organisationSuffixes.map(\.suffix)
                 .compactMap { $0.unicodeScalars.first.map { String($0) } })
+        // Where the pass stops: a scalar that alone may start something, or a first scalar
+        // that may start a word together with the scalar after it.
+        var stopPairs = pairs
+        var stopSingles = singles + ["《", "“", "「", "由", "县", "乡", "镇", "\n", "\r"]
+        var stopFirsts: [String] = []
+        for word in entries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix) {
+            let sc = Array(word.unicodeScalars)
+            if sc.count < 2 {
+                stopSingles.append(word)
+            } else {
+                stopFirsts.append(String(sc[0]))
+                let h = Self.pairHash(sc[0].value, sc[1].value)
+                stopPairs[h >> 6] |= 1 << UInt64(h & 63)
+            }
+        }
+        self.stopPairs = stopPairs
+        var classes = [UInt8](repeating: 0, count: 65536)
+        for w in stopFirsts { for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 2 } }
+        for w in stopSingles { for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 1 } }
+        stopClass = classes
+    }
+
+    /// The first two scalars of the words the pass looks for (`pairHash`).
+    let stopPairs: [UInt64]
+    /// For each BMP scalar: 1 if the pass stops at it, 2 if it stops when the pair with the next
+    /// scalar is in `stopPairs`, 0 if it skips it.
+    let stopClass: [UInt8]
+
+    /// The first byte offset at or after `start` where the named pass has something to check
+    /// (see `stopSingles`, `stopFirsts`, `stopPairs`); every other character is skipped.
+    func nextStop(in reader: UTF8Reader, from start: Int) -> Int {
+        let bytes = reader.bytes
+        let n = bytes.count
+        var i = start
+        return stopClass.withUnsafeBufferPointer { classes in
+            stopPairs.withUnsafeBufferPointer { pairs in
+                while i < n {
+                    let b0 = bytes[i]
+                    if b0 < 0x80 {
+                        if b0 == 0x0A || b0 == 0x0D { return i }
+                        i &+= 1
+                        continue
+                    }
+                    guard b0 & 0xF0 == 0xE0, i &+ 2 < n, bytes[i &+ 1] & 0xC0 == 0x80, bytes[i &+ 2] & 0xC0 == 0x80 else { return i }
+                    let cp = (UInt32(b0 & 0x0F) &<< 12) | (UInt32(bytes[i &+ 1] & 0x3F) &<< 6) | UInt32(bytes[i &+ 2] & 0x3F)
+                    let c = classes[Int(cp)]
+                    if c == 1 { return i }
+                    if c == 2 {
+                        let h = Self.pairHash(cp, reader.decode(at: i &+ 3).value)
+                        if pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { return i }
+                    }
+                    i &+= 3
+                }
+                return i
+            }
+        }
     }
 }
 
@@ -131,10 +187,9 @@ struct NamedExtractor {
         var i = 0
         let n = reader.count
         var lineStart = true
-        var skipped = 0
         while i < n {
             if !lineStart {
-                i = tables.triggers.skipAbsent(in: reader.bytes, from: i, scalars: &skipped)
+                i = tables.nextStop(in: reader, from: i)
                 if i >= n { break }
             }
             let (v, len) = reader.decode(at: i)

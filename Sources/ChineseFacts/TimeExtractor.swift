@@ -22,7 +22,7 @@ struct TimeExtractor {
         var skipped = 0
         while i < n {
             if i >= skipUntil {
-                i = Self.triggers.skipAbsent(in: reader.bytes, from: i, scalars: &skipped)
+                i = Self.triggers.skipAbsentWithASCII(in: reader.bytes, from: i, scalars: &skipped)
                 if i >= n { break }
             }
             let (v, len) = reader.decode(at: i)
@@ -81,8 +81,8 @@ struct TimeExtractor {
         return out
     }
 
-    /// The scalars a date, plan or meeting can start at (digits are ASCII and never skipped).
-    static let triggers = ScalarSet(["年第十一二两三四五六七八九〇零"])
+    /// The scalars a date, plan or meeting can start at (a bare year starts at an ASCII digit).
+    static let triggers = ScalarSet(["年第十一二两三四五六七八九〇零0123456789"])
 
     // MARK: Numbers
 

@@ -232,6 +232,36 @@ public struct ScalarSet: Sendable {
         v < 65536 && bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
+    /// Skips three-byte characters and ASCII bytes not in the set, counting them into `scalars`:
+    /// `skipAbsent`, for passes to which most ASCII (digits, Latin letters, punctuation) means nothing.
+    @inlinable public func skipAbsentWithASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let n = bytes.count
+        var i = start
+        var count = scalars
+        bits.withUnsafeBufferPointer { bits in
+            while i < n {
+                let b0 = base[i]
+                if b0 < 0x80 {
+                    if bits[Int(b0) >> 6] & (1 << UInt64(b0 & 63)) != 0 { break }
+                    i += 1
+                    count += 1
+                    continue
+                }
+                guard b0 >= 0xE0 && b0 < 0xF0, i + 2 < n else { break }
+                let b1 = base[i + 1]
+                let b2 = base[i + 2]
+                guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
+                let cp = (Int(b0 & 0x0F) << 12) | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
+                if bits[cp >> 6] & (1 << UInt64(cp & 63)) != 0 { break }
+                i += 3
+                count += 1
+            }
+        }
+        scalars = count
+        return i
+    }
+
     /// Skips three-byte characters not in the set, counting them into `scalars`.
     @inlinable public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
         guard let base = bytes.baseAddress else { return start }
