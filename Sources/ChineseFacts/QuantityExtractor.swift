@@ -12,14 +12,18 @@ final class FactTables: Sendable {
 
     /// Every unit word after a number, longest first; its class and the unit to report by text.
     let afterNumber: WordSet
-    let afterNumberInfo: [String: (cls: UnitClass, unit: String)]
+    /// The class and unit of each of `afterNumber.words`, by index.
+    let afterNumberInfo: [(cls: UnitClass, unit: String)]
     let ordinalUnits: WordSet
     let attributes: WordSet
     let openers: WordSet
     let trailing: WordSet
     let changeWords: WordSet
-    let changes: [String: Change]
+    /// The change of each of `changeWords.words`, by index.
+    let changes: [Change]
     let techNames: [UTF8Word]
+    /// `FactLexicon.measureWords`, for membership.
+    let measureWordSet = Set(FactLexicon.measureWords)
     /// `FactLexicon.leadingTimeWords`.
     let leadingTimeWords = WordSet(FactLexicon.leadingTimeWords)
 
@@ -35,7 +39,7 @@ final class FactTables: Sendable {
         afterNumber = WordSet(all.map(\.0.text))
         var info: [String: (cls: UnitClass, unit: String)] = [:]
         for (w, c, u) in all where info[w.text] == nil { info[w.text] = (c, u) }
-        afterNumberInfo = info
+        afterNumberInfo = afterNumber.words.map { info[$0.text]! }
         ordinalUnits = WordSet(FactLexicon.ordinalUnits)
         attributes = WordSet(FactLexicon.attributes)
         openers = WordSet(FactLexicon.clauseOpeners)
@@ -43,7 +47,7 @@ final class FactTables: Sendable {
         changeWords = WordSet(FactLexicon.changeWords.map(\.word))
         var ch: [String: Change] = [:]
         for (w, c) in FactLexicon.changeWords where ch[w] == nil { ch[w] = c }
-        changes = ch
+        changes = changeWords.words.map { ch[$0.text]! }
         techNames = FactLexicon.techNames.map(UTF8Word.init)
     }
 }
@@ -97,6 +101,8 @@ struct QuantityExtractor {
     }
 
     // MARK: The pass
+
+    static let kuai = Array("块".utf8), ji = Array("级".utf8), jie = Array("届".utf8), qi = Array("期".utf8)
 
     func facts() -> [Fact] {
         var facts: [Fact] = []
@@ -183,12 +189,14 @@ struct QuantityExtractor {
             end = m.span.utf8End
             endScalar = m.span.end
         case .number:
-            guard let word = tables.afterNumber.longest(in: reader, at: end), let info = tables.afterNumberInfo[word.text] else {
+            guard let index = tables.afterNumber.longestIndex(in: reader, at: end) else {
                 return false
             }
+            let word = tables.afterNumber.words[index]
+            let info = tables.afterNumberInfo[index]
             var u = (word: word, cls: info.cls, unit: info.unit)
             // 块 is money at the end of a clause or before 毛/角 (十块三毛, 几十万块), a count before a noun (两块地).
-            if word.text == "块" {
+            if word.bytes == Self.kuai {
                 let after = reader.decode(at: end + word.bytes.count)
                 let next2 = reader.decode(at: end + word.bytes.count + after.length).value
                 if !isIdeograph(after.value) || next2 == 0x6BDB || next2 == 0x89D2 {  // 毛 角
@@ -201,10 +209,10 @@ struct QuantityExtractor {
             case .count:
                 kind = .count
                 rule = "<数><量词>"
-                if u.unit == "级" && !isTierCount(m) {
+                if u.word.bytes == Self.ji && !isTierCount(m) {
                     kind = .ordinal
                     rule = "<数>级"
-                } else if u.unit == "届" || u.unit == "期" {
+                } else if u.word.bytes == Self.jie || u.word.bytes == Self.qi {
                     kind = isEditionCount(m) ? .count : .ordinal
                     rule = "<数>届"
                 }
@@ -451,9 +459,7 @@ struct QuantityExtractor {
         var j = i
         var steps = 0
         while j > 0 && steps < 10 {
-            if let w = tables.changeWords.longest(in: reader, endingAt: j), let c = tables.changes[w.text] {
-                return c
-            }
+            if let k = tables.changeWords.longestIndex(in: reader, endingAt: j) { return tables.changes[k] }
             let p = reader.decode(before: j)
             if isClauseBoundary(p.value) || p.length == 0 { break }
             // Stop at another number: the change word belongs to it.

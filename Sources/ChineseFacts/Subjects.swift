@@ -25,7 +25,7 @@ extension QuantityExtractor {
         // 为1467位80岁以上老人: another quantity is not what this one measures.
         if let subject, let first = subject.unicodeScalars.first, NumeralLexicon.isDigit(first.value) {
             let rest = String(subject.unicodeScalars.drop { NumeralLexicon.isDigit($0.value) || $0 == "." })
-            if FactLexicon.measureWords.contains(rest) { return (nil, attribute) }
+            if tables.measureWordSet.contains(rest) { return (nil, attribute) }
         }
         return (subject, attribute)
     }
@@ -246,13 +246,15 @@ extension QuantityExtractor {
     // MARK: Lists
 
     /// `党组织、工会、共青团、妇联组织覆盖率达到100%、80%、44%、98%`: one subject per value.
+    static let listComma = Array("、".utf8)
+
     func distributeLists(_ facts: inout [Fact]) {
         facts.sortInDocumentOrder()
         var i = 0
         while i < facts.count {
             var j = i
             while j + 1 < facts.count, facts[j + 1].kind == facts[i].kind,
-                string(facts[j].utf8End, facts[j + 1].utf8Start) == "、"
+                facts[j + 1].utf8Start - facts[j].utf8End == 3, reader.matches(Self.listComma, at: facts[j].utf8End)
             {
                 j += 1
             }

@@ -173,6 +173,30 @@ public struct WordSet: Sendable {
         byLast = ScalarIndex(bl)
     }
 
+    /// The index in `words` of the longest word that starts at byte `i`.
+    @inlinable public func longestIndex(in reader: UTF8Reader, at i: Int) -> Int? {
+        guard i < reader.count else { return nil }
+        let v = reader.decode(at: i).value
+        guard mayStart(v) else { return nil }
+        for p in byFirst.range(of: v) {
+            let k = byFirst.items[p]
+            if reader.matches(words[k].bytes, at: i) { return k }
+        }
+        return nil
+    }
+
+    /// The index in `words` of the longest word that ends right before byte `i`.
+    @inlinable public func longestIndex(in reader: UTF8Reader, endingAt i: Int) -> Int? {
+        guard i > 0 else { return nil }
+        let v = reader.decode(before: i).value
+        guard mayEnd(v) else { return nil }
+        for p in byLast.range(of: v) {
+            let k = byLast.items[p]
+            if reader.matches(words[k].bytes, endingAt: i) { return k }
+        }
+        return nil
+    }
+
     /// The longest word that starts at byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
         guard i < reader.count else { return nil }
