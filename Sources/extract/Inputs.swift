@@ -179,7 +179,11 @@ struct LineReader {
     /// The next line without its line feed (and a trailing CR), or nil at the end.
     mutating func next() -> [UInt8]? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            let found = buffer.withUnsafeBufferPointer { p -> Int? in
+                guard start < p.count, let q = memchr(p.baseAddress! + start, 0x0A, p.count - start) else { return nil }
+                return p.baseAddress!.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            }
+            if let nl = found {
                 var line = Array(buffer[start..<nl])
                 start = nl + 1
                 if line.last == 0x0D { line.removeLast() }
