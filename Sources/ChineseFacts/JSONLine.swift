@@ -111,15 +111,33 @@ public enum JSONLine {
             return v
         }
 
+        /// The first offset at or after `from` that holds `"`, `\` or a control character
+        /// (or the end): eight bytes tested at a time.
+        static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var i = start
+            let n = bytes.count
+            if let base = bytes.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                while i + 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
+                    let found =
+                        ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((x &- ones &* 0x20) & ~x)
+                    if found & highs != 0 { break }
+                    i += 8
+                }
+            }
+            while i < n, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+            return i
+        }
+
         /// A string starting at the opening quote; invalid UTF-8 inside is replaced with U+FFFD.
         mutating func string() throws(JSONLineError) -> String {
             i += 1
             let start = i
             // Fast path: no escapes.
-            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C {
-                if bytes[i] < 0x20 { throw error("control character in a string") }
-                i += 1
-            }
+            i = Self.plainRunEnd(bytes, from: i)
+            if i < bytes.count, bytes[i] < 0x20 { throw error("control character in a string") }
             guard i < bytes.count else { throw error("unterminated string") }
             if bytes[i] == 0x22 {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -139,8 +157,7 @@ public enum JSONLine {
                 if b != 0x5C {
                     // A run without quotes, escapes or control characters, copied at once.
                     let run = i
-                    i += 1
-                    while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+                    i = Self.plainRunEnd(bytes, from: i + 1)
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                     continue
                 }

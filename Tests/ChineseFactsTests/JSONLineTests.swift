@@ -1,4 +1,5 @@
 import ChineseFacts
+import Foundation
 import Testing
 
 @Suite("JSON Lines reader")
@@ -21,6 +22,29 @@ struct JSONLineTests {
     ])
     func invalid(_ line: String) {
         #expect(throws: JSONLineError.self) { try JSONLine.fields(in: line, id: "id", text: "text") }
+    }
+
+    /// Random strings of quotes, backslashes, control characters, ASCII and Chinese, written by
+    /// JSONSerialization, read back equal; control characters left raw are an error.
+    @Test func randomStringsRoundTrip() throws {
+        let alphabet = Array("ab\"\\/\n\t\u{01}\u{1F} 党组织11个😀é")
+        var state: UInt64 = 99
+        for length in 0..<300 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let data = try JSONSerialization.data(withJSONObject: ["text": text, "id": "d\(length)"])
+            let line = String(decoding: data, as: UTF8.self)
+            let r = try JSONLine.fields(in: line, id: "id", text: "text")
+            #expect(r.text == text, "length \(length)")
+            #expect(r.id == "d\(length)")
+            if text.contains(where: { $0.asciiValue.map { $0 < 0x20 } ?? false }) {
+                let raw = "{\"text\":\"" + text.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "\"", with: "") + "\"}"
+                #expect(throws: JSONLineError.self) { try JSONLine.fields(in: raw, id: "id", text: "text") }
+            }
+        }
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
