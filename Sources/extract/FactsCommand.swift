@@ -2,6 +2,7 @@ import ArgumentParser
 import ChineseFacts
 import Dispatch
 import Foundation
+import Synchronization
 
 extension OutputFormat: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
@@ -160,7 +161,7 @@ struct Facts: ParsableCommand {
         var first = true
         sink.write(renderer.header)
         let batchBytes = 4 << 20 * max(1, workers)
-        let batchDocs = 64 * max(1, workers)
+        let batchDocs = 1024 * max(1, workers)
         func emit(_ batch: [Document], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
             for (k, r) in results.enumerated() {
                 if let sqlite {
@@ -271,11 +272,14 @@ struct Facts: ParsableCommand {
             if n <= 1 {
                 for k in batch.indices { one(k) }
             } else {
-                DispatchQueue.concurrentPerform(iterations: n) { w in
-                    var k = w
-                    while k < batch.count {
+                // Each worker takes the next document not yet taken, so that long documents
+                // do not leave one worker idle while another finishes its share.
+                let next = Atomic<Int>(0)
+                DispatchQueue.concurrentPerform(iterations: n) { _ in
+                    while true {
+                        let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                        if k >= batch.count { break }
                         one(k)
-                        k += n
                     }
                 }
             }
