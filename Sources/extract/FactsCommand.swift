@@ -160,7 +160,7 @@ struct Facts: ParsableCommand {
         var factCount = 0
         var first = true
         sink.write(renderer.header)
-        let batchBytes = 4 << 20 * max(1, workers)
+        let batchBytes = 2 << 20 * max(1, workers)
         let batchDocs = 1024 * max(1, workers)
         func emit(_ batch: [Document], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
             for (k, r) in results.enumerated() {
