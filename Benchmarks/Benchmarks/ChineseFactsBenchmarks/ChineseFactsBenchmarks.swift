@@ -115,6 +115,35 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("numerals: trigger skip") { benchmark in
+        // The scanner's loop over characters that start no numeral, with no candidate handled:
+        // the bound on "numerals: scan corpus".
+        let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
+        let triggers = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半０１２３４５６７８９"])
+        var copies = corpus
+        func stops() -> Int {
+            var n = 0
+            for k in copies.indices {
+                copies[k].withUTF8 { buffer in
+                    let bytes = opaque(buffer)
+                    var i = 0
+                    var scalars = 0
+                    while i < bytes.count {
+                        i = triggers.skipAbsent(in: bytes, from: i, scalars: &scalars)
+                        guard i < bytes.count else { break }
+                        n += 1
+                        i += 1
+                        while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+                    }
+                }
+            }
+            return n
+        }
+        let expected = stops()
+        precondition(expected > 5000, "too few stops: \(expected)")
+        timed(benchmark, bytes: corpusBytes) { precondition(stops() == expected) }
+    }
+
     Benchmark("extract: seed") { benchmark in
         precondition(seedMatchesGold(), "the seed's facts no longer match the golden file")
         timed(benchmark, bytes: seed.utf8.count) {
