@@ -35,7 +35,8 @@ struct Renderer: Sendable {
         switch format {
         case .jsonl:
             var w = JSONWriter()
-            for f in facts { w.write(f, doc: doc.id, explain: explain) }
+            w.bytes.reserveCapacity(facts.count * 320)
+            for k in facts.indices { w.write(facts[k], doc: doc.id, explain: explain) }
             return w.bytes
         case .json:
             var w = JSONWriter()
