@@ -12,58 +12,21 @@ public struct JSONWriter: Sendable {
 
     /// Appends a JSON string literal, escaped as RFC 8259 requires.
     public mutating func writeString(_ s: String) {
-        if s.utf8.withContiguousStorageIfAvailable({ writeString(utf8: $0) }) == nil {
-            var copy = s
-            copy.withUTF8 { writeString(utf8: $0) }
-        }
+        writing(bound: s.utf8.count * 6 + 2) { $0.string(s) }
     }
 
-    /// Appends UTF-8 bytes as a JSON string literal, escaped as RFC 8259 requires.
-    mutating func writeString(utf8 u: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        // Runs with nothing to escape are copied at once.
-        var runStart = 0
-        var k = 0
-        let n = u.count
-        while k < n {
-            let b = u[k]
-            k += 1
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<(k - 1)]))
-            runStart = k
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            }
+    /// Makes room for `bound` bytes, lets `body` write at most that many through a `RawJSON`,
+    /// and keeps what it wrote: one growth of the buffer for many small writes.
+    @inline(__always) mutating func writing(bound: Int, _ body: (inout RawJSON) -> Void) {
+        let old = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: bound))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer in
+            var raw = RawJSON(out: buffer.baseAddress! + old)
+            body(&raw)
+            return raw.count
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n]))
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends ASCII known when compiling (keys and punctuation).
-    @inline(__always) mutating func writeStatic(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-
-    /// Appends an integer in decimal.
-    mutating func writeInt(_ v: Int) {
-        if v < 0 { bytes.append(UInt8(ascii: "-")) }
-        var x = v.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
-            var k = 20
-            repeat {
-                k -= 1
-                buf[k] = UInt8(truncatingIfNeeded: x % 10) + 0x30
-                x /= 10
-            } while x > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k...]))
-        }
+        precondition(written <= bound, "JSONWriter wrote past its bound")
+        bytes.removeLast(bound - written)
     }
 
     /// `"kind":"…"` for each kind, by `FactKind.orderIndex`.
@@ -81,75 +44,167 @@ public struct JSONWriter: Sendable {
     /// Appends one fact as a JSON object (with `doc` first when given) and, if
     /// `newline`, a line feed: one line of JSON Lines. Fields that are absent are left out.
     public mutating func write(_ f: Fact, doc: String?, explain: Bool = false, newline: Bool = true) {
-        bytes.append(UInt8(ascii: "{"))
-        if let doc {
-            writeStatic("\"doc\":")
-            writeString(doc)
-            bytes.append(UInt8(ascii: ","))
-        }
-        bytes.append(contentsOf: Self.kindFields[f.kind.orderIndex])
-        writeStatic(",\"text\":")
-        writeString(f.text)
-        writeStatic(",\"start\":")
-        writeInt(f.start)
-        writeStatic(",\"end\":")
-        writeInt(f.end)
-        writeStatic(",\"value\":")
+        // Room for every field: strings escaped at most six bytes a byte, keys and numbers.
+        func size(_ s: String?) -> Int { (s?.utf8.count ?? 0) * 6 + 2 }
+        var bound = 400 + size(doc) + size(f.text) + size(f.unit) + size(f.subject) + size(f.attribute) + size(f.date)
+            + size(f.part) + size(f.period) + (explain ? size(f.rule) : 0)
         switch f.value {
-        case .number(let d): d.appendDescription(to: &bytes)
-        case .text(let s): writeString(s)
+        case .number(let d): bound += d.descriptionBound
+        case .text(let t): bound += size(t)
         }
-        if let u = f.unit {
-            writeStatic(",\"unit\":")
-            writeString(u)
+        if let u = f.upper { bound += u.descriptionBound }
+        writing(bound: bound) { w in
+            w.byte(UInt8(ascii: "{"))
+            if let doc {
+                w.ascii("\"doc\":")
+                w.string(doc)
+                w.byte(UInt8(ascii: ","))
+            }
+            Self.kindFields[f.kind.orderIndex].withUnsafeBufferPointer { w.bytes($0) }
+            w.ascii(",\"text\":")
+            w.string(f.text)
+            w.ascii(",\"start\":")
+            w.int(f.start)
+            w.ascii(",\"end\":")
+            w.int(f.end)
+            w.ascii(",\"value\":")
+            switch f.value {
+            case .number(let d): w.decimal(d)
+            case .text(let t): w.string(t)
+            }
+            if let u = f.unit {
+                w.ascii(",\"unit\":")
+                w.string(u)
+            }
+            if let q = f.qualifier, q != .exact {
+                w.ascii(",\"qualifier\":")
+                w.string(q.rawValue)
+            }
+            if let u = f.upper {
+                w.ascii(",\"upper\":")
+                w.decimal(u)
+            }
+            if let s = f.subject {
+                w.ascii(",\"subject\":")
+                w.string(s)
+            }
+            if let a = f.attribute {
+                w.ascii(",\"attribute\":")
+                w.string(a)
+            }
+            if let c = f.change {
+                w.ascii(",\"change\":")
+                w.string(c.rawValue)
+            }
+            if let d = f.date {
+                w.ascii(",\"date\":")
+                w.string(d)
+            }
+            if let p = f.part {
+                w.ascii(",\"part\":")
+                w.string(p)
+            }
+            if let s = f.since { w.ascii(s ? ",\"since\":true" : ",\"since\":false") }
+            if let s = f.fiscal { w.ascii(s ? ",\"fiscal\":true" : ",\"fiscal\":false") }
+            if let p = f.period {
+                w.ascii(",\"period\":")
+                w.string(p)
+            }
+            if let p = f.plenum {
+                w.ascii(",\"plenum\":")
+                w.int(p)
+            }
+            if explain, let r = f.rule {
+                w.ascii(",\"rule\":")
+                w.string(r)
+            }
+            w.byte(UInt8(ascii: "}"))
+            if newline { w.byte(0x0A) }
         }
-        if let q = f.qualifier, q != .exact {
-            writeStatic(",\"qualifier\":")
-            writeString(q.rawValue)
+    }
+}
+
+/// Writes JSON into memory its caller has sized (`JSONWriter.writing`), without checks or growth.
+struct RawJSON {
+    let out: UnsafeMutablePointer<UInt8>
+    /// The bytes written so far.
+    var count = 0
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        out[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func bytes(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let base = u.baseAddress, !u.isEmpty else { return }
+        (out + count).update(from: base, count: u.count)
+        count += u.count
+    }
+
+    @inline(__always) mutating func ascii(_ s: StaticString) {
+        (out + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        count += s.utf8CodeUnitCount
+    }
+
+    /// An integer in decimal (at most 20 bytes).
+    mutating func int(_ v: Int) {
+        if v < 0 { byte(UInt8(ascii: "-")) }
+        var x = v.magnitude
+        var digits = 0
+        var y = x
+        repeat {
+            digits += 1
+            y /= 10
+        } while y > 0
+        var k = count + digits - 1
+        repeat {
+            out[k] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
+            x /= 10
+            k -= 1
+        } while x > 0
+        count += digits
+    }
+
+    /// A decimal as `ExactDecimal.description` writes it (at most `descriptionBound` bytes).
+    mutating func decimal(_ d: ExactDecimal) {
+        count += d.writeDescription(to: out + count)
+    }
+
+    /// A JSON string literal, escaped as RFC 8259 requires (at most six bytes a byte, and the quotes).
+    mutating func string(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var copy = s
+            copy.withUTF8 { string(utf8: $0) }
         }
-        if let u = f.upper {
-            writeStatic(",\"upper\":")
-            u.appendDescription(to: &bytes)
+    }
+
+    mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
+        byte(UInt8(ascii: "\""))
+        var runStart = 0
+        var k = 0
+        let n = u.count
+        while k < n {
+            let b = u[k]
+            k += 1
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            bytes(UnsafeBufferPointer(rebasing: u[runStart..<(k - 1)]))
+            runStart = k
+            byte(0x5C)
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(b)
+            case 0x0A: byte(UInt8(ascii: "n"))
+            case 0x0D: byte(UInt8(ascii: "r"))
+            case 0x09: byte(UInt8(ascii: "t"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                byte(UInt8(ascii: "u"))
+                byte(0x30)
+                byte(0x30)
+                byte(hex[Int(b >> 4)])
+                byte(hex[Int(b & 15)])
+            }
         }
-        if let s = f.subject {
-            writeStatic(",\"subject\":")
-            writeString(s)
-        }
-        if let a = f.attribute {
-            writeStatic(",\"attribute\":")
-            writeString(a)
-        }
-        if let c = f.change {
-            writeStatic(",\"change\":")
-            writeString(c.rawValue)
-        }
-        if let d = f.date {
-            writeStatic(",\"date\":")
-            writeString(d)
-        }
-        if let p = f.part {
-            writeStatic(",\"part\":")
-            writeString(p)
-        }
-        if let s = f.since {
-            writeStatic(s ? ",\"since\":true" : ",\"since\":false")
-        }
-        if let s = f.fiscal {
-            writeStatic(s ? ",\"fiscal\":true" : ",\"fiscal\":false")
-        }
-        if let p = f.period {
-            writeStatic(",\"period\":")
-            writeString(p)
-        }
-        if let p = f.plenum {
-            writeStatic(",\"plenum\":")
-            writeInt(p)
-        }
-        if explain, let r = f.rule {
-            writeStatic(",\"rule\":")
-            writeString(r)
-        }
-        bytes.append(UInt8(ascii: "}"))
-        if newline { bytes.append(0x0A) }
+        bytes(UnsafeBufferPointer(rebasing: u[runStart..<n]))
+        byte(UInt8(ascii: "\""))
     }
 }

@@ -205,8 +205,25 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Appends the UTF-8 bytes of `description` to `out` without building a String:
     /// `ExactDecimal(significand: -5, exponent: -3)` appends `-0.005`.
     public func appendDescription(to out: inout [UInt8]) {
-        if significand < 0 { out.append(UInt8(ascii: "-")) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+        let old = out.count
+        out.append(contentsOf: repeatElement(0, count: descriptionBound))
+        let written = out.withUnsafeMutableBufferPointer { writeDescription(to: $0.baseAddress! + old) }
+        out.removeLast(descriptionBound - written)
+    }
+
+    /// At most how many bytes `description` takes: a sign, 39 digits, a point, a leading zero
+    /// and the zeros the exponent adds.
+    public var descriptionBound: Int { 42 &+ Int(clamping: exponent.magnitude) }
+
+    /// Writes the UTF-8 bytes of `description` at `out`, which has room for `descriptionBound`
+    /// bytes, and returns how many it wrote.
+    public func writeDescription(to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        if significand < 0 {
+            out[0] = UInt8(ascii: "-")
+            n = 1
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             // The digits of the magnitude, written from the end of the buffer.
             var k = 40
             var magnitude = significand.magnitude
@@ -224,22 +241,35 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                     magnitude /= 10
                 } while magnitude > 0
             }
-            let digits = UnsafeBufferPointer(rebasing: buffer[k...])
+            let digits = buffer.baseAddress! + k
+            let count = 40 - k
+            func put(_ p: UnsafeMutablePointer<UInt8>, _ c: Int) {
+                (out + n).update(from: p, count: c)
+                n += c
+            }
+            func zeros(_ c: Int) {
+                (out + n).update(repeating: UInt8(ascii: "0"), count: c)
+                n += c
+            }
             if exponent >= 0 {
-                out.append(contentsOf: digits)
-                out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: exponent))
+                put(digits, count)
+                zeros(exponent)
             } else {
                 let fraction = -exponent
-                if digits.count <= fraction {
-                    out.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")])
-                    out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: fraction - digits.count))
-                    out.append(contentsOf: digits)
+                if count <= fraction {
+                    out[n] = UInt8(ascii: "0")
+                    out[n + 1] = UInt8(ascii: ".")
+                    n += 2
+                    zeros(fraction - count)
+                    put(digits, count)
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<(digits.count - fraction)]))
-                    out.append(UInt8(ascii: "."))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(digits.count - fraction)...]))
+                    put(digits, count - fraction)
+                    out[n] = UInt8(ascii: ".")
+                    n += 1
+                    put(digits + (count - fraction), fraction)
                 }
             }
+            return n
         }
     }
 
