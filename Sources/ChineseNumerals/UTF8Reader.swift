@@ -199,26 +199,12 @@ public struct WordSet: Sendable {
 
     /// The longest word that starts at byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
-        guard i < reader.count else { return nil }
-        let v = reader.decode(at: i).value
-        guard mayStart(v) else { return nil }
-        for p in byFirst.range(of: v) {
-            let k = byFirst.items[p]
-            if reader.matches(words[k].bytes, at: i) { return words[k] }
-        }
-        return nil
+        longestIndex(in: reader, at: i).map { words[$0] }
     }
 
     /// The longest word that ends right before byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, endingAt i: Int) -> UTF8Word? {
-        guard i > 0 else { return nil }
-        let v = reader.decode(before: i).value
-        guard mayEnd(v) else { return nil }
-        for p in byLast.range(of: v) {
-            let k = byLast.items[p]
-            if reader.matches(words[k].bytes, endingAt: i) { return words[k] }
-        }
-        return nil
+        longestIndex(in: reader, endingAt: i).map { words[$0] }
     }
 
     /// Whether some word starts at byte `i`.
@@ -259,6 +245,17 @@ public struct ScalarSet: Sendable {
     /// Skips three-byte characters and ASCII bytes not in the set, counting them into `scalars`:
     /// `skipAbsent`, for passes to which most ASCII (digits, Latin letters, punctuation) means nothing.
     @inlinable public func skipAbsentWithASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+        skip(in: bytes, from: start, scalars: &scalars, ascii: true)
+    }
+
+    /// Skips three-byte characters not in the set, counting them into `scalars`.
+    @inlinable public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+        skip(in: bytes, from: start, scalars: &scalars, ascii: false)
+    }
+
+    /// Both skips: ASCII bytes stop it unless `ascii` (then only those in the set do).
+    @inlinable @inline(__always)
+    func skip(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int, ascii: Bool) -> Int {
         guard let base = bytes.baseAddress else { return start }
         let n = bytes.count
         var i = start
@@ -267,7 +264,7 @@ public struct ScalarSet: Sendable {
             while i < n {
                 let b0 = base[i]
                 if b0 < 0x80 {
-                    if bits[Int(b0) >> 6] & (1 << UInt64(b0 & 63)) != 0 { break }
+                    if !ascii || bits[Int(b0) >> 6] & (1 << UInt64(b0 & 63)) != 0 { break }
                     i += 1
                     count += 1
                     continue
@@ -283,27 +280,6 @@ public struct ScalarSet: Sendable {
             }
         }
         scalars = count
-        return i
-    }
-
-    /// Skips three-byte characters not in the set, counting them into `scalars`.
-    @inlinable public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
-        guard let base = bytes.baseAddress else { return start }
-        let n = bytes.count
-        var i = start
-        bits.withUnsafeBufferPointer { bits in
-            while i + 2 < n {
-                let b0 = base[i]
-                guard b0 >= 0xE0 && b0 < 0xF0 else { break }
-                let b1 = base[i + 1]
-                let b2 = base[i + 2]
-                guard b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 else { break }
-                let cp = (Int(b0 & 0x0F) << 12) | (Int(b1 & 0x3F) << 6) | Int(b2 & 0x3F)
-                if bits[cp >> 6] & (1 << UInt64(cp & 63)) != 0 { break }
-                i += 3
-                scalars += 1
-            }
-        }
         return i
     }
 }
