@@ -249,11 +249,7 @@ extension Array {
 }
 
 extension FactKind {
-    /// Kinds in the order of their names, as `documentOrder` breaks ties.
-    static let order: [FactKind: Int] = Dictionary(
-        uniqueKeysWithValues: FactKind.allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
-
-    /// `order[self]` without hashing: the kind's place among the kinds sorted by name.
+    /// The kind's place among the kinds sorted by name, as `documentOrder` breaks ties.
     var orderIndex: Int {
         switch self {
         case .count: return 0

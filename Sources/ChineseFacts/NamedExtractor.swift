@@ -49,8 +49,6 @@ final class NamedTables: Sendable {
 
     /// First scalars of gazetteer words, for a one-bit test before the dictionary lookup.
     let gazetteerFirst: ScalarSet
-    /// Every scalar at which the named extractor has something to check; the rest is skipped.
-    let triggers: ScalarSet
 
     init() {
         var g: [UInt32: [(word: UTF8Word, entry: Entry)]] = [:]
@@ -90,44 +88,39 @@ final class NamedTables: Sendable {
         listHeads = WordSet(NamedLexicon.organisationListHeads)
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
+        let gazetteerStarts = Self.starts(of: entries.map(\.word.text))
+        gazetteerPairs = gazetteerStarts.pairs
+        gazetteerSingles = ScalarSet(gazetteerStarts.singles)
+        gazetteerFirst = ScalarSet(g.keys.compactMap { Unicode.Scalar($0).map { String($0) } })
+        // Where the pass stops: a scalar that alone may start something, or a first scalar
+        // that may start a word together with the scalar after it.
+        let stops = Self.starts(of: entries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix))
+        stopPairs = stops.pairs
+        var classes = [UInt8](repeating: 0, count: 65536)
+        for w in stops.firsts { for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 2 } }
+        for w in stops.singles + ["《", "“", "「", "由", "县", "乡", "镇", "\n", "\r"] {
+            for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 1 }
+        }
+        stopClass = classes
+    }
+
+    /// How words start: the bitmap of their first two scalars (`pairHash`), the words of one
+    /// scalar, and the first scalars of the longer ones.
+    static func starts(of words: [String]) -> (pairs: [UInt64], singles: [String], firsts: [String]) {
         var pairs = [UInt64](repeating: 0, count: 1024)
         var singles: [String] = []
-        for (word, _) in entries {
-            let sc = Array(word.text.unicodeScalars).map(\.value)
+        var firsts: [String] = []
+        for word in words {
+            let sc = Array(word.unicodeScalars)
             if sc.count < 2 {
-                singles.append(word.text)
+                singles.append(word)
             } else {
-                let h = Self.pairHash(sc[0], sc[1])
+                firsts.append(String(sc[0]))
+                let h = pairHash(sc[0].value, sc[1].value)
                 pairs[h >> 6] |= 1 << UInt64(h & 63)
             }
         }
-        gazetteerPairs = pairs
-        gazetteerSingles = ScalarSet(singles)
-        let firsts = g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }.sorted()
-        gazetteerFirst = ScalarSet(firsts)
-        triggers = ScalarSet(
-            firsts + ["《", "“", "「", "由", "县", "乡", "镇"] + NamedLexicon.organisationSuffixes.map(\.suffix)
-                .compactMap { $0.unicodeScalars.first.map { String($0) } })
-        // Where the pass stops: a scalar that alone may start something, or a first scalar
-        // that may start a word together with the scalar after it.
-        var stopPairs = pairs
-        var stopSingles = singles + ["《", "“", "「", "由", "县", "乡", "镇", "\n", "\r"]
-        var stopFirsts: [String] = []
-        for word in entries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix) {
-            let sc = Array(word.unicodeScalars)
-            if sc.count < 2 {
-                stopSingles.append(word)
-            } else {
-                stopFirsts.append(String(sc[0]))
-                let h = Self.pairHash(sc[0].value, sc[1].value)
-                stopPairs[h >> 6] |= 1 << UInt64(h & 63)
-            }
-        }
-        self.stopPairs = stopPairs
-        var classes = [UInt8](repeating: 0, count: 65536)
-        for w in stopFirsts { for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 2 } }
-        for w in stopSingles { for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 1 } }
-        stopClass = classes
+        return (pairs, singles, firsts)
     }
 
     /// The first two scalars of the words the pass looks for (`pairHash`).
@@ -137,7 +130,7 @@ final class NamedTables: Sendable {
     let stopClass: [UInt8]
 
     /// The first byte offset at or after `start` where the named pass has something to check
-    /// (see `stopSingles`, `stopFirsts`, `stopPairs`); every other character is skipped.
+    /// (see `stopClass` and `stopPairs`); every other character is skipped.
     func nextStop(in reader: UTF8Reader, from start: Int) -> Int {
         let bytes = reader.bytes
         let n = bytes.count

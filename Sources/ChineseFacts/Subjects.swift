@@ -147,10 +147,7 @@ extension QuantityExtractor {
     func cleanedPhrase(_ a: Int, _ b: Int, footnotes: Bool) -> String? {
         guard a < b else { return nil }
         if footnotes, memchr(reader.bytes.baseAddress! + a, 0x5B, b - a) != nil {
-            let kept = removingFootnotes(UnsafeBufferPointer(rebasing: reader.bytes[a..<b]))
-            return kept.withUnsafeBufferPointer { buffer in
-                Self.cleanedRange(buffer, 0, buffer.count).map { String(decoding: UnsafeBufferPointer(rebasing: buffer[$0]), as: UTF8.self) }
-            }
+            return cleaned(String(decoding: removingFootnotes(UnsafeBufferPointer(rebasing: reader.bytes[a..<b])), as: UTF8.self))
         }
         guard let r = Self.cleanedRange(reader.bytes, a, b) else { return nil }
         return string(r.lowerBound, r.upperBound)

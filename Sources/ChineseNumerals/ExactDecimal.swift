@@ -197,18 +197,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Plain decimal notation, never an exponent: `40000000`, `0.05`, `-0.99`.
     public var description: String {
-        var bytes: [UInt8] = []
-        appendDescription(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Appends the UTF-8 bytes of `description` to `out` without building a String:
-    /// `ExactDecimal(significand: -5, exponent: -3)` appends `-0.005`.
-    public func appendDescription(to out: inout [UInt8]) {
-        let old = out.count
-        out.append(contentsOf: repeatElement(0, count: descriptionBound))
-        let written = out.withUnsafeMutableBufferPointer { writeDescription(to: $0.baseAddress! + old) }
-        out.removeLast(descriptionBound - written)
+        String(unsafeUninitializedCapacity: descriptionBound) { writeDescription(to: $0.baseAddress!) }
     }
 
     /// At most how many bytes `description` takes: a sign, 39 digits, a point, a leading zero

@@ -185,9 +185,11 @@ public struct NumeralScanner: Sendable {
     /// sign, range connector). The full grammar reads these shapes the same way; a test holds both to it.
     @inline(__always)
     static func simpleExpression(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> Expression? {
+        let reader = UTF8Reader(bytes)
         let n = bytes.count
         let b = bytes[i]
         var j = i
+        var coreEnd = i
         var significand = 0
         var exponent = 0
         var isArabic = false
@@ -195,8 +197,8 @@ public struct NumeralScanner: Sendable {
         var percentUnit: String? = nil
         if b >= 0x30 && b <= 0x39 {
             // A minus sign before the digits is the general path's to judge.
-            if i > 0, bytes[i - 1] == 0x2D { return nil }
-            if i > 2, bytes[i - 3] == 0xEF, bytes[i - 2] == 0xBC, bytes[i - 1] == 0x8D { return nil }
+            let prev = reader.decode(before: i).value
+            if prev == 0x2D || prev == 0xFF0D { return nil }
             while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
                 significand = significand &* 10 &+ Int(bytes[j] &- 0x30)
                 j += 1
@@ -212,55 +214,35 @@ public struct NumeralScanner: Sendable {
             // At most 18 digits, which an Int holds.
             guard j - i - (exponent == 0 ? 0 : 1) <= 18 else { return nil }
             isArabic = true
-            // One large unit or one percent sign.
-            if j + 2 < n, bytes[j] >= 0xE0 {
-                let cp = (Int(bytes[j] & 0x0F) << 12) | (Int(bytes[j + 1] & 0x3F) << 6) | Int(bytes[j + 2] & 0x3F)
-                switch cp {
-                case 0x4E07, 0x842C: scale = 4  // 万 萬
-                case 0x4EBF, 0x5104: scale = 8  // 亿 億
-                case 0xFF05: percentUnit = "%"  // ％
-                case 0x2030: percentUnit = "‰"
-                default: break
-                }
-                if scale != 0 || percentUnit != nil { j += 3 }
-            } else if j < n, bytes[j] == 0x25 {
-                percentUnit = "%"
-                j += 1
+            // One large unit (part of the numeral) or one percent sign (after it).
+            coreEnd = j
+            let (u, length) = reader.decode(at: j)
+            switch u {
+            case 0x4E07, 0x842C: scale = 4  // 万 萬
+            case 0x4EBF, 0x5104: scale = 8  // 亿 億
+            case 0x25, 0xFF05: percentUnit = "%"  // % ％
+            case 0x2030: percentUnit = "‰"
+            default: break
             }
-        } else if b >= 0xE0 && b < 0xF0, i + 2 < n {
-            let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-            let entry = NumeralParser.itemTable[cp]
+            if scale != 0 || percentUnit != nil { j += length }
+            if scale != 0 { coreEnd = j }
+        } else {
+            let (cp, length) = reader.decode(at: i)
+            guard length == 3 else { return nil }
+            let entry = NumeralParser.itemTable[Int(cp)]
             // One digit other than 零 and the financial digits, which have rules of their own.
-            guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(UInt32(cp)) else { return nil }
+            guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(cp) else { return nil }
             significand = Int(entry & 0xFF)
             j = i + 3
-        } else {
-            return nil
+            coreEnd = j
         }
         // What follows must end the expression.
-        if j < n {
-            let c = bytes[j]
-            var v: UInt32
-            var len = 1
-            if c < 0x80 {
-                v = UInt32(c)
-            } else if c >= 0xE0 && c < 0xF0, j + 2 < n, bytes[j + 1] & 0xC0 == 0x80, bytes[j + 2] & 0xC0 == 0x80 {
-                v = (UInt32(c & 0x0F) << 12) | (UInt32(bytes[j + 1] & 0x3F) << 6) | UInt32(bytes[j + 2] & 0x3F)
-                len = 3
-            } else {
-                return nil
-            }
-            if table.continuation.contains(v) {
-                // A comma ends it unless a digit follows (a thousands group or a list the grammar reads).
-                guard v == 0x2C || v == 0xFF0C, scale == 0, percentUnit == nil, exponent == 0, j + len < n else { return nil }
-                let d = bytes[j + len]
-                if d >= 0x30 && d <= 0x39 { return nil }
-                if d == 0xEF, j + len + 2 < n, bytes[j + len + 1] == 0xBC, bytes[j + len + 2] >= 0x90,
-                    bytes[j + len + 2] <= 0x99
-                {
-                    return nil
-                }
-            }
+        let (v, length) = reader.decode(at: j)
+        if table.continuation.contains(v) {
+            // A comma ends it unless a digit follows (a thousands group or a list the grammar reads).
+            guard v == 0x2C || v == 0xFF0C, scale == 0, percentUnit == nil, exponent == 0, j + length < n,
+                !NumeralLexicon.isDigit(reader.decode(at: j + length).value)
+            else { return nil }
         }
         var value = ExactDecimal(significand: Int128(significand), exponent: exponent)
         if scale != 0 {
@@ -268,9 +250,8 @@ public struct NumeralScanner: Sendable {
             value = v
         }
         let core = CoreNumeral(
-            end: percentUnit == nil ? j : j - (bytes[j - 1] == 0x25 ? 1 : 3), bounds: Bounds(value), qualifier: .exact,
-            trailingScale: scale, hasChinese: !isArabic || scale != 0, isArabic: isArabic && scale == 0,
-            isLoneZero: false, isDigitString: false)
+            end: coreEnd, bounds: Bounds(value), qualifier: .exact, trailingScale: scale, hasChinese: !isArabic || scale != 0,
+            isArabic: isArabic && scale == 0, isLoneZero: false, isDigitString: false)
         let quantity = Quantity(kind: percentUnit == nil ? .number : .percent, value: value, percentUnit: percentUnit)
         return Expression(start: i, end: j, quantity: quantity, core: core)
     }
@@ -321,10 +302,8 @@ final class ScannerTables: Sendable {
     let continuation: ScalarSet
     /// `NumeralLexicon.loneFinancialDigits`.
     let loneFinancial: ScalarSet
-    /// For each scalar that occurs in a not-a-number word: (word, byte offset of the scalar in it, overrides),
-    /// reached through `notNumberSlot` (one entry per BMP code point, 0 for none).
-    let notNumbers: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
-    let notNumberSlot: [UInt16]
+    /// The scalars of the not-a-number words: a character outside them needs no lookup.
+    let notNumberScalars: ScalarSet
 
     init() {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
@@ -337,55 +316,34 @@ final class ScannerTables: Sendable {
         for c in NumeralLexicon.rangeConnectors { follow.append(String(c.unicodeScalars.first!)) }
         continuation = ScalarSet(follow)
         loneFinancial = ScalarSet(NumeralLexicon.loneFinancialDigits.map { String($0) })
-        var table: [UInt32: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [:]
-        for (word, unless) in NumeralLexicon.notNumbers {
-            let w = UTF8Word(word)
-            let u = unless.map(UTF8Word.init)
-            var offset = 0
-            var seen: Set<UInt32> = []
-            for s in word.unicodeScalars {
-                if !seen.contains(s.value) {
-                    table[s.value, default: []].append((w, offset, u))
-                    seen.insert(s.value)
-                }
-                offset += s.utf8.count
-            }
-        }
-        var slots = [UInt16](repeating: 0, count: 65536)
-        var lists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [[]]
-        for (v, entries) in table.sorted(by: { $0.key < $1.key }) where v < 65536 {
-            slots[Int(v)] = UInt16(lists.count)
-            lists.append(entries)
-        }
-        notNumbers = lists
-        notNumberSlot = slots
-        // Neighbour pairs: a not-a-number word covering a character also covers the one before
-        // or after it, so a character whose neighbours both pair with nothing needs no lookup.
-        // Each word is also filed under the pair its character at each offset forms with the next
-        // character (or, for its last character, with the one before), so that a lookup reads only
-        // the few words that share a neighbour pair with the text instead of every word with the character.
+        notNumberScalars = ScalarSet(NumeralLexicon.notNumbers.map(\.word))
+        // Each word is filed under the pair that its scalar at each offset forms with the next
+        // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
+        // few words that share a neighbour pair with the text. A word of one scalar has no pair:
+        // it is filed apart and checked wherever its scalar stands.
         var pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [[]]
         var pairSlots = [UInt16](repeating: 0, count: 65536)
-        var always = [UInt64](repeating: 0, count: 1024)
+        var singles: [(word: UTF8Word, offset: Int, unless: [UTF8Word])] = []
         for (word, unless) in NumeralLexicon.notNumbers {
             let w = UTF8Word(word)
             let u = unless.map(UTF8Word.init)
-            let sc = Array(word.unicodeScalars).map(\.value)
-            if sc.count == 1, sc[0] < 65536 { always[Int(sc[0]) >> 6] |= 1 << UInt64(sc[0] & 63) }
+            let sc = Array(word.unicodeScalars)
+            if sc.count == 1 { singles.append((w, 0, u)) }
             var offset = 0
             for k in sc.indices where sc.count > 1 {
-                let h = k + 1 < sc.count ? Self.pairHash(sc[k], sc[k + 1], after: true) : Self.pairHash(sc[k - 1], sc[k], after: false)
+                let h = k + 1 < sc.count
+                    ? Self.pairHash(sc[k].value, sc[k + 1].value, after: true) : Self.pairHash(sc[k - 1].value, sc[k].value, after: false)
                 if pairSlots[h] == 0 {
                     pairSlots[h] = UInt16(pairLists.count)
                     pairLists.append([])
                 }
                 pairLists[Int(pairSlots[h])].append((w, offset, u))
-                offset += String(Unicode.Scalar(sc[k])!).utf8.count
+                offset += sc[k].utf8.count
             }
         }
         self.pairLists = pairLists
         self.pairSlots = pairSlots
-        alwaysCheck = always
+        singleScalarWords = singles
     }
 
     /// A 16-bit hash of two neighbouring scalars (which of them is the numeral character is `after`).
@@ -398,13 +356,13 @@ final class ScannerTables: Sendable {
     /// Not-a-number words by the neighbour pair (`pairHash`) at one of their offsets; 0 is no list.
     let pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
     let pairSlots: [UInt16]
-    /// Scalars that are a not-a-number word alone: looked up through `notNumbers` whatever their neighbours.
-    let alwaysCheck: [UInt64]
+    /// Not-a-number words of a single scalar (offset 0), checked whatever their neighbours.
+    let singleScalarWords: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]
 
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
         let (v, len) = reader.decode(at: i)
-        guard v < 65536, notNumberSlot[Int(v)] != 0 else { return nil }
+        guard notNumberScalars.contains(v) else { return nil }
         var best: Int? = nil
         func check(_ entries: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]) {
             for (w, off, unless) in entries {
@@ -415,7 +373,7 @@ final class ScannerTables: Sendable {
                 if e > i, best == nil || e > best! { best = e }
             }
         }
-        if alwaysCheck[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 { check(notNumbers[Int(notNumberSlot[Int(v)])]) }
+        if !singleScalarWords.isEmpty { check(singleScalarWords) }
         let next = reader.decode(at: i + len).value
         let after = Int(pairSlots[Self.pairHash(v, next, after: true)])
         if after != 0 { check(pairLists[after]) }

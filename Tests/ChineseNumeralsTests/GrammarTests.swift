@@ -132,9 +132,11 @@ struct PercentTests {
         for (significand, exponent, text) in cases {
             let d = ExactDecimal(significand: significand, exponent: exponent)
             #expect(d.description == text)
-            var bytes: [UInt8] = Array("x".utf8)
-            d.appendDescription(to: &bytes)
-            #expect(bytes == Array(("x" + text).utf8))
+            let bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: d.descriptionBound) { buffer in
+                Array(buffer[..<d.writeDescription(to: buffer.baseAddress!)])
+            }
+            #expect(bytes == Array(text.utf8))
+            #expect(bytes.count <= d.descriptionBound)
         }
         // Random values read back from their description.
         var rng = SplitMix(seed: 5)

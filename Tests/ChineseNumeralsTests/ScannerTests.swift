@@ -119,6 +119,17 @@ struct ScannerTests {
             compared += a.count
         }
         #expect(compared > 5000)
+        // Broken UTF-8 after the digits: a lead byte whose next byte is an ASCII digit reads as
+        // U+FFFD, never as the unit its bits would spell (E4 38 87 is not 万).
+        let broken: [[UInt8]] = [
+            [0x35, 0xE4, 0x38, 0x87], [0x35, 0xE4, 0xB8], [0x35, 0xFF, 0x25], [0x35, 0xC3, 0xA9], [0xE4, 0xB8, 0x89, 0xE4, 0x38],
+            Array("5".utf8) + [0xF0, 0x9F, 0x98, 0x80], Array("12，".utf8) + [0xEF, 0xBC],
+        ]
+        for b in broken {
+            b.withUnsafeBufferPointer { buffer in
+                #expect(fast.matches(in: buffer) == full.matches(in: buffer), "\(b)")
+            }
+        }
     }
 
     /// The inlined decoding of one- and three-byte characters agrees with the general decoder,
