@@ -1,3 +1,8 @@
+import ChineseTokenization
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
+
 /// Why a line of JSON Lines could not be read as a document.
 public struct JSONLineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong: `expected ':' after a key`.
@@ -34,12 +39,35 @@ public enum JSONLine {
     public static func fields(
         in bytes: UnsafeBufferPointer<UInt8>, id idField: String, text textField: String
     ) throws(JSONLineError) -> (id: String?, text: String?) {
+        try fields(in: bytes, id: idField, text: textField) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value of `idField`, and that of `textField` as well-formed UTF-8 bytes, in a JSON
+    /// object given as UTF-8 bytes: the text's String is never made, so that a reader can hand
+    /// the bytes to `FactExtractor.facts(utf8:)` on another thread. Invalid UTF-8 in the text is
+    /// replaced with U+FFFD as `String(decoding:as:)` replaces it.
+    ///
+    /// `JSONLine.utf8Fields(in: line, id: "id", text: "text")` on `{"id":7,"text":"二〇二四年"}`
+    /// → ("7", the 15 bytes of 二〇二四年).
+    public static func utf8Fields(
+        in bytes: UnsafeBufferPointer<UInt8>, id idField: String, text textField: String
+    ) throws(JSONLineError) -> (id: String?, text: [UInt8]?) {
+        try fields(in: bytes, id: idField, text: textField) { raw in
+            DecodedText.isValidUTF8(raw) ? Array(raw) : Array(String(decoding: raw, as: UTF8.self).utf8)
+        }
+    }
+
+    /// The fields, with the text's unescaped bytes made into a `T` by `makeText`.
+    static func fields<T>(
+        in bytes: UnsafeBufferPointer<UInt8>, id idField: String, text textField: String,
+        makeText: (UnsafeBufferPointer<UInt8>) -> T
+    ) throws(JSONLineError) -> (id: String?, text: T?) {
         var p = Parser(bytes: bytes)
         p.skipSpace()
         guard p.peek == UInt8(ascii: "{") else { throw p.error("expected '{' at the start of a document") }
         p.i += 1
         var idValue: String? = nil
-        var textValue: String? = nil
+        var textValue: T? = nil
         p.skipSpace()
         if p.peek == UInt8(ascii: "}") {
             p.i += 1
@@ -62,7 +90,7 @@ public enum JSONLine {
                     }
                 } else if key == textField {
                     guard p.peek == UInt8(ascii: "\"") else { throw p.error("field \"\(textField)\" is not a string") }
-                    textValue = try p.string()
+                    textValue = try p.unescaped(makeText)
                 } else {
                     try p.skipValue(depth: 0)
                 }
@@ -112,11 +140,23 @@ public enum JSONLine {
         }
 
         /// The first offset at or after `from` that holds `"`, `\` or a control character
-        /// (or the end): eight bytes tested at a time.
+        /// (or the end): sixteen bytes tested at a time on x86-64 (SSE2), eight elsewhere.
         static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
             var i = start
             let n = bytes.count
             if let base = bytes.baseAddress {
+                #if arch(x86_64)
+                // Sixteen bytes at a time with SSE2: `"`, `\`, and 00...1F (non-negative as signed bytes, below 0x20).
+                while i + 16 <= n {
+                    let x = _mm_loadu_si128(UnsafeRawPointer(base + i).assumingMemoryBound(to: __m128i.self))
+                    let control = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-1)), _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)))
+                    let special = _mm_or_si128(
+                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x22)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x5C))), control)
+                    let mask = _mm_movemask_epi8(special)
+                    if mask != 0 { return i + mask.trailingZeroBitCount }
+                    i += 16
+                }
+                #endif
                 let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                 while i + 8 <= n {
                     let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
@@ -133,6 +173,12 @@ public enum JSONLine {
 
         /// A string starting at the opening quote; invalid UTF-8 inside is replaced with U+FFFD.
         mutating func string() throws(JSONLineError) -> String {
+            try unescaped { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// A string starting at the opening quote, its unescaped bytes (which may hold invalid
+        /// UTF-8) made into a `T` by `make`.
+        mutating func unescaped<T>(_ make: (UnsafeBufferPointer<UInt8>) -> T) throws(JSONLineError) -> T {
             i += 1
             let start = i
             // Fast path: no escapes.
@@ -140,7 +186,7 @@ public enum JSONLine {
             if i < bytes.count, bytes[i] < 0x20 { throw error("control character in a string") }
             guard i < bytes.count else { throw error("unterminated string") }
             if bytes[i] == 0x22 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let s = make(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 i += 1
                 return s
             }
@@ -151,7 +197,7 @@ public enum JSONLine {
                 let b = bytes[i]
                 if b == 0x22 {
                     i += 1
-                    return String(decoding: out, as: UTF8.self)
+                    return out.withUnsafeBufferPointer(make)
                 }
                 if b < 0x20 { throw error("control character in a string") }
                 if b != 0x5C {

@@ -47,7 +47,7 @@ func loadDocuments(_ paths: [String], reporter: Reporter) -> [Document] {
     let items = paths.map { InputItem(path: $0, format: .text, size: nil) }
     var stream = DocumentStream(items: items, idField: "id", textField: "text", strict: false, reporter: reporter)
     var docs: [Document] = []
-    while let doc = stream.next() { docs.append(doc) }
+    while let doc = stream.next() { docs.append(doc.document) }
     return docs
 }
 

@@ -162,10 +162,10 @@ struct Facts: ParsableCommand {
         sink.write(renderer.header)
         let batchBytes = 2 << 20 * max(1, workers)
         let batchDocs = 1024 * max(1, workers)
-        func emit(_ batch: [Document], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
+        func emit(_ batch: [InputDocument], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
             for (k, r) in results.enumerated() {
                 if let sqlite {
-                    do { try sqlite.add(batch[k], r.facts, explain: explain) } catch {
+                    do { try sqlite.add(batch[k].document, r.facts, explain: explain) } catch {
                         printError("extract: error: \(output ?? ""): \(error)")
                         abandon()
                         throw ExitCode(1)
@@ -195,13 +195,13 @@ struct Facts: ParsableCommand {
             }
         }
         // Reading the next batch overlaps with extracting the current one.
-        var running: (job: BatchJob, batch: [Document])? = nil
+        var running: (job: BatchJob, batch: [InputDocument])? = nil
         while true {
             // A batch: bounded in documents and bytes, so memory stays flat (two batches at most).
-            var batch: [Document] = []
+            var batch: [InputDocument] = []
             var bytes = 0
             while batch.count < batchDocs, bytes < batchBytes, let doc = stream.next() {
-                bytes += doc.text.utf8.count
+                bytes += doc.utf8.count
                 batch.append(doc)
             }
             if let r = running {
@@ -258,7 +258,7 @@ struct Facts: ParsableCommand {
 
     /// Extracts and renders a batch on `workers` threads; results keep the batch's order.
     static func process(
-        _ batch: [Document], extractor: FactExtractor, renderer: Renderer, workers: Int
+        _ batch: [InputDocument], extractor: FactExtractor, renderer: Renderer, workers: Int
     ) -> [(facts: [Fact], bytes: [UInt8])] {
         var results = [(facts: [Fact], bytes: [UInt8])?](repeating: nil, count: batch.count)
         let renderInWorker = renderer.format != .json && renderer.format != .sqlite
@@ -266,7 +266,7 @@ struct Facts: ParsableCommand {
             let slots = SharedSlots(base: buffer)
             let n = min(workers, batch.count)
             let one: @Sendable (Int) -> Void = { (k: Int) in
-                let fs = extractor.facts(in: batch[k].text)
+                let fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(utf8: $0) }
                 slots.base[k] = (fs, renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
             }
             if n <= 1 {

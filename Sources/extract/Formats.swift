@@ -31,7 +31,7 @@ struct Renderer: Sendable {
     }
 
     /// Bytes for one document; for `json`, `first` says whether a comma must lead.
-    func render(_ doc: Document, _ facts: [Fact], first: Bool) -> [UInt8] {
+    func render(_ doc: InputDocument, _ facts: [Fact], first: Bool) -> [UInt8] {
         switch format {
         case .jsonl:
             var w = JSONWriter()
@@ -48,11 +48,11 @@ struct Renderer: Sendable {
             }
             return w.bytes
         case .csv, .tsv:
-            return delimited(doc, facts, tab: format == .tsv)
+            return delimited(doc.id, facts, tab: format == .tsv)
         case .table:
-            return Array(TextTable.render(doc: doc, facts: facts, explain: explain).utf8)
+            return Array(TextTable.render(doc: doc.document, facts: facts, explain: explain).utf8)
         case .html:
-            return Array(HTMLPage.section(doc: doc, facts: facts).utf8)
+            return Array(HTMLPage.section(doc: doc.document, facts: facts).utf8)
         case .sqlite:
             return []
         }
@@ -64,7 +64,7 @@ struct Renderer: Sendable {
         ["doc", "kind", "text", "start", "end", "value", "unit", "qualifier", "upper", "subject", "attribute", "change", "date", "extra"]
     }
 
-    func delimited(_ doc: Document, _ facts: [Fact], tab: Bool) -> [UInt8] {
+    func delimited(_ id: String, _ facts: [Fact], tab: Bool) -> [UInt8] {
         var out: [UInt8] = []
         func field(_ s: String?) -> String {
             guard let s else { return "" }
@@ -79,7 +79,7 @@ struct Renderer: Sendable {
         }
         for f in facts {
             let cells: [String?] = [
-                doc.id, f.kind.rawValue, f.text, String(f.start), String(f.end), f.value.description, f.unit,
+                id, f.kind.rawValue, f.text, String(f.start), String(f.end), f.value.description, f.unit,
                 f.qualifier?.rawValue, f.upper?.description, f.subject, f.attribute, f.change?.rawValue, f.date, extraJSON(f),
             ]
             out.append(contentsOf: cells.map(field).joined(separator: tab ? "\t" : ",").utf8)

@@ -19,6 +19,20 @@ struct InputItem {
     var size: Int?
 }
 
+/// A document as read: its id, and its text as well-formed UTF-8 bytes. The text's String is
+/// made only where an output needs it (tables, HTML, SQLite), so that the reading thread does
+/// not validate the text a second time: workers read the bytes (`FactExtractor.facts(utf8:)`).
+struct InputDocument: Sendable {
+    var id: String
+    /// Well-formed UTF-8: invalid input was replaced with U+FFFD when it was read.
+    var utf8: [UInt8]
+
+    /// The text as a String.
+    var text: String { String(decoding: utf8, as: UTF8.self) }
+    /// The document as the library's type.
+    var document: Document { Document(id: id, text: text) }
+}
+
 /// Counts warnings and errors and prints each as one line on standard error.
 final class Reporter: @unchecked Sendable {
     private let lock = NSLock()
@@ -107,6 +121,14 @@ private func walk(
     }
 }
 
+/// Bytes as well-formed UTF-8, as `decodeText` decodes them: the bytes themselves when they are
+/// UTF-8 already, with no UTF-16 byte-order mark.
+func decodeUTF8(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> [UInt8]? {
+    let utf16Mark = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    if !utf16Mark, bytes.withUnsafeBufferPointer({ DecodedText.isValidUTF8($0) }) { return bytes }
+    return decodeText(bytes, name: name, strict: strict, reporter: reporter).map { Array($0.utf8) }
+}
+
 /// Bytes as text: UTF-8 with invalid bytes replaced (and counted), or UTF-16 after a byte-order mark.
 func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> String? {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -176,25 +198,23 @@ struct LineReader {
 
     init(fd: Int32) { self.fd = fd }
 
-    /// The next line without its line feed (and a trailing CR), or nil at the end.
-    mutating func next() -> [UInt8]? {
+    /// Calls `body` with the next line, without its line feed (and a trailing CR), read in
+    /// place in the buffer; nil at the end.
+    mutating func withNextLine<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         while true {
             let found = buffer.withUnsafeBufferPointer { p -> Int? in
                 guard start < p.count, let q = memchr(p.baseAddress! + start, 0x0A, p.count - start) else { return nil }
                 return p.baseAddress!.distance(to: q.assumingMemoryBound(to: UInt8.self))
             }
-            if let nl = found {
-                var line = Array(buffer[start..<nl])
-                start = nl + 1
-                if line.last == 0x0D { line.removeLast() }
-                return line
-            }
-            if eof {
-                guard start < buffer.count else { return nil }
-                var line = Array(buffer[start...])
-                start = buffer.count
-                if line.last == 0x0D { line.removeLast() }
-                return line
+            if found != nil || eof {
+                guard let end = found ?? (start < buffer.count ? buffer.count : nil) else { return nil }
+                let from = start
+                start = found == nil ? end : end + 1
+                return buffer.withUnsafeBufferPointer { p in
+                    var line = UnsafeBufferPointer(rebasing: p[from..<end])
+                    if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+                    return body(line)
+                }
             }
             if start > 0 {
                 buffer.removeFirst(start)
@@ -285,19 +305,28 @@ struct DocumentStream {
     }
 
     /// The next document, or nil when every input is read.
-    mutating func next() -> Document? {
+    mutating func next() -> InputDocument? {
         while true {
             if lines != nil {
-                while let raw = lines!.next() {
+                while true {
+                    let isFirst = lineNumber == 0
+                    guard let read = lines!.withNextLine({ raw -> Result<(id: String?, text: [UInt8]?), JSONLineError>? in
+                        var line = raw
+                        if isFirst, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line.dropFirst(3)) }
+                        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+                        do throws(JSONLineError) {
+                            return .success(try JSONLine.utf8Fields(in: line, id: idField, text: textField))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }) else { break }
                     lineNumber += 1
                     bytesDone = finishedBytes + lines!.bytesRead
-                    var line = raw
-                    if lineNumber == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
-                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    let parsed: (id: String?, text: String?)
-                    do {
-                        parsed = try line.withUnsafeBufferPointer { try JSONLine.fields(in: $0, id: idField, text: textField) }
-                    } catch {
+                    guard let read else { continue }
+                    let parsed: (id: String?, text: [UInt8]?)
+                    switch read {
+                    case .success(let fields): parsed = fields
+                    case .failure(let error):
                         reporter.warning("\(currentPath):\(lineNumber): invalid JSON (\(error)); line skipped")
                         continue
                     }
@@ -306,7 +335,7 @@ struct DocumentStream {
                         continue
                     }
                     let id = parsed.id ?? "\(currentPath):\(lineNumber)"
-                    return Document(id: id, text: text)
+                    return InputDocument(id: id, utf8: text)
                 }
                 if lines!.fd != 0 { close(lines!.fd) }
                 finishedBytes += lines!.bytesRead
@@ -332,8 +361,8 @@ struct DocumentStream {
                 }
                 finishedBytes += bytes.count
                 bytesDone = finishedBytes
-                guard let text = decodeText(bytes, name: item.path, strict: strict, reporter: reporter) else { continue }
-                return Document(id: item.path == "-" ? "stdin" : item.path, text: text)
+                guard let text = decodeUTF8(bytes, name: item.path, strict: strict, reporter: reporter) else { continue }
+                return InputDocument(id: item.path == "-" ? "stdin" : item.path, utf8: text)
             }
         }
     }

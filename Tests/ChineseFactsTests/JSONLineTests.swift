@@ -47,6 +47,57 @@ struct JSONLineTests {
         }
     }
 
+    /// The byte form of the text equals the String form's UTF-8, invalid bytes replaced the
+    /// same way, with and without escapes, in strings long enough for 16-byte scanning.
+    @Test func utf8FieldsEqualTheStringFields() throws {
+        let pieces: [[UInt8]] = [
+            Array("党组织11个".utf8), Array("\\n".utf8), Array("\\\"".utf8), Array("\\u4e00".utf8), Array("\\ud83d\\ude00".utf8),
+            [0xFF], [0xE4, 0xB8], [0xED, 0xA0, 0x80], Array("abc ".utf8), Array("😀".utf8),
+        ]
+        var state: UInt64 = 3
+        for length in 0..<400 {
+            var line = Array(#"{"id":"d","text":""#.utf8)
+            for _ in 0..<(length % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                line += pieces[Int(state >> 33) % pieces.count]
+            }
+            line += Array(#"","n":1}"#.utf8)
+            let (id, text) = try line.withUnsafeBufferPointer { try JSONLine.fields(in: $0, id: "id", text: "text") }
+            let bytes = try line.withUnsafeBufferPointer { try JSONLine.utf8Fields(in: $0, id: "id", text: "text") }
+            #expect(bytes.id == id)
+            #expect(bytes.text == text.map { Array($0.utf8) }, "line \(length)")
+        }
+        let missing = try Array("{}".utf8).withUnsafeBufferPointer { try JSONLine.utf8Fields(in: $0, id: "id", text: "text") }
+        #expect(missing.id == nil && missing.text == nil)
+    }
+
+    /// Where a plain run of a string ends: the first `"`, `\` or control character, at every
+    /// offset of strings longer than one 16-byte block, as a byte-by-byte scan finds it.
+    @Test func plainRunEndFindsTheFirstSpecialByte() throws {
+        let base = Array("新成立非公企业党组织11个、工会4个，覆盖率达到100%".utf8)
+        for special: UInt8 in [0x22, 0x5C, 0x00, 0x0A, 0x1F] {
+            for position in 0..<base.count {
+                var text = base
+                text[position] = special
+                let line = Array(#"{"text":""#.utf8) + text + Array(#""}"#.utf8)
+                let result = try? line.withUnsafeBufferPointer { try JSONLine.fields(in: $0, id: "id", text: "text") }
+                if special < 0x20 {
+                    #expect(result == nil, "control \(special) at \(position) must be an error")
+                } else if special == 0x22 {
+                    // The string ends at the quote; what follows is not JSON.
+                    #expect(result == nil, "quote at \(position)")
+                } else {
+                    // A backslash escapes the byte after it: only `"`, `\`, `/`, `u` and b f n r t may follow.
+                    // None of the bytes after it here (digits, %, parts of Chinese characters, the closing quote) is one.
+                    #expect(result == nil, "backslash at \(position)")
+                }
+            }
+        }
+        let whole = Array(#"{"text":""#.utf8) + base + Array(#""}"#.utf8)
+        let r = try whole.withUnsafeBufferPointer { try JSONLine.fields(in: $0, id: "id", text: "text") }
+        #expect(r.text.map { Array($0.utf8) } == base)
+    }
+
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = "{\"a\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
         #expect(throws: JSONLineError.self) { try JSONLine.fields(in: deep, id: "id", text: "text") }

@@ -124,6 +124,41 @@ struct TokenizerTests {
         #expect(DecodedText(bytes: Array("安庆".utf8)).replacedBytes == 0)
     }
 
+    /// The validator (16-byte blocks on x86-64, a byte loop elsewhere) agrees with the standard
+    /// library on random mixes of valid and broken sequences, long runs of Chinese that fill
+    /// whole blocks, and a character cut short at every position of the buffer's end.
+    @Test func validatorAgreesWithTheStandardLibrary() {
+        let pieces: [[UInt8]] = [
+            [0x41], [0x0A], [0xE4, 0xB8, 0x80], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF],
+            [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xC2, 0x80], [0xC0, 0x80], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0x80], [0xE4, 0xB8], [0xFF],
+        ]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var disagreements = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<next(60) { bytes += next(10) < 8 ? pieces[2] : pieces[next(pieces.count)] }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            if bytes.withUnsafeBufferPointer({ DecodedText.isValidUTF8($0) }) != expected { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+        let run = Array(String(repeating: "党组织覆盖率达到百分之百", count: 20).utf8)
+        #expect(run.withUnsafeBufferPointer { DecodedText.isValidUTF8($0) })
+        for cut in 1..<run.count {
+            let prefix = Array(run[..<cut])
+            let expected = String(validating: prefix, as: UTF8.self) != nil
+            #expect(prefix.withUnsafeBufferPointer { DecodedText.isValidUTF8($0) } == expected, "cut at \(cut)")
+            var broken = run
+            broken[cut] = 0x41
+            let brokenExpected = String(validating: broken, as: UTF8.self) != nil
+            #expect(broken.withUnsafeBufferPointer { DecodedText.isValidUTF8($0) } == brokenExpected, "A at \(cut)")
+        }
+    }
+
     @Test func tenMegabyteSingleLine() throws {
         let unit = "安庆高新区新成立非公企业党组织11个，"
         let text = String(repeating: unit, count: 10_000_000 / unit.utf8.count + 1)
