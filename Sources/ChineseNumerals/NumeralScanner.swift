@@ -64,8 +64,8 @@ public struct NumeralScanner: Sendable {
         let table = ScannerTables.shared
         guard n > 0 else { return }
         while i < n {
-            // The fast path: three-byte characters that start no numeral, one bit test each.
-            i = table.triggerSet.skipAbsent(in: bytes, from: i, scalars: &scalar)
+            // The fast path: ASCII other than digits, and three-byte characters that start no numeral.
+            i = table.skipSet.skipAbsentWithASCII(in: bytes, from: i, scalars: &scalar)
             guard i < n else { break }
             let b = bytes[i]
             var isCandidate = false
@@ -178,8 +178,8 @@ public struct NumeralScanner: Sendable {
     }
 
     /// The expression at `i` when it is one of the shapes that need no grammar, else nil:
-    /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億) or
-    /// a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿` is not one), or one
+    /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億, or
+    /// 万亿 萬億) or a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿`), or one
     /// Chinese digit (`三个`); in each case followed by a character that cannot continue a
     /// numeral expression (`ScannerTables.continuation`: no unit, point, separator, percent
     /// sign, range connector). The full grammar reads these shapes the same way; a test holds both to it.
@@ -225,6 +225,14 @@ public struct NumeralScanner: Sendable {
             default: break
             }
             if scale != 0 || percentUnit != nil { j += length }
+            if scale == 4 {
+                // 万亿 (萬億): 10^12.
+                let (u2, length2) = reader.decode(at: j)
+                if u2 == 0x4EBF || u2 == 0x5104 {
+                    scale = 12
+                    j += length2
+                }
+            }
             if scale != 0 { coreEnd = j }
         } else {
             let (cp, length) = reader.decode(at: i)
@@ -240,8 +248,7 @@ public struct NumeralScanner: Sendable {
         let (v, length) = reader.decode(at: j)
         if table.continuation.contains(v) {
             // A comma ends it unless a digit follows (a thousands group or a list the grammar reads).
-            guard v == 0x2C || v == 0xFF0C, scale == 0, percentUnit == nil, exponent == 0, j + length < n,
-                !NumeralLexicon.isDigit(reader.decode(at: j + length).value)
+            guard v == 0x2C || v == 0xFF0C, j + length < n, !NumeralLexicon.isDigit(reader.decode(at: j + length).value)
             else { return nil }
         }
         var value = ExactDecimal(significand: Int128(significand), exponent: exponent)
@@ -297,6 +304,8 @@ final class ScannerTables: Sendable {
 
     /// The scalars a numeral expression may start with.
     let triggerSet: ScalarSet
+    /// `triggerSet` and the ASCII digits: where the scan stops.
+    let skipSet: ScalarSet
     /// The scalars that may continue a numeral expression after its digits: units, points,
     /// digits, separators, percent signs, 分 (三分之一), 半 (一半), the first scalar of each range connector.
     let continuation: ScalarSet
@@ -309,6 +318,7 @@ final class ScannerTables: Sendable {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
             + (0xFF10...0xFF19).compactMap { Unicode.Scalar(UInt32($0)) }
         triggerSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半"])
+        skipSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半0123456789"])
         var follow: [String] = ["0123456789.,%-~，．％‰分半", "０１２３４５６７８９"]
         for cp in 0..<65536 where NumeralParser.itemTable[cp] != 0 {
             if let s = Unicode.Scalar(UInt32(cp)) { follow.append(String(s)) }

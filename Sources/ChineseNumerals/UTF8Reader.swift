@@ -227,15 +227,30 @@ public struct WordSet: Sendable {
 /// after `i` where a scalar of the set, or anything other than a three-byte character, starts.
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
+    /// The members of three bytes in UTF-8 by their last two bytes alone (`lowKey`): a
+    /// character whose key is absent is no member, whatever its first byte.
+    @usableFromInline let lowBits: [UInt64]
 
     /// Creates the set of the scalars of `texts`.
     public init(_ texts: [String]) {
         var b = [UInt64](repeating: 0, count: 1024)
+        var low = [UInt64](repeating: 0, count: 256)
         for t in texts {
-            for s in t.unicodeScalars where s.value < 65536 { b[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63) }
+            for s in t.unicodeScalars where s.value < 65536 {
+                b[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
+                if s.value >= 0x800 {
+                    let key = Self.lowKey(UInt64(0x80 | (s.value >> 6) & 0x3F) << 8 | UInt64(0x80 | s.value & 0x3F) << 16)
+                    low[key >> 6] |= 1 << UInt64(key & 63)
+                }
+            }
         }
         bits = b
+        lowBits = low
     }
+
+    /// The low six bits of the second and third bytes of the three-byte character in bytes
+    /// 0...2 of `x` (little-endian), as a 14-bit number.
+    @inlinable @inline(__always) static func lowKey(_ x: UInt64) -> Int { Int((x >> 8) & 0x3F3F) }
 
     /// Whether the scalar `v` is in the set.
     @inlinable public func contains(_ v: UInt32) -> Bool {
@@ -260,8 +275,18 @@ public struct ScalarSet: Sendable {
         let n = bytes.count
         var i = start
         var count = scalars
-        bits.withUnsafeBufferPointer { bits in
+        bits.withUnsafeBufferPointer { bits in lowBits.withUnsafeBufferPointer { low in
             while i < n {
+                // Two three-byte characters at a time, while their last two bytes match no member's.
+                while i + 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                    let k0 = Self.lowKey(x), k1 = Self.lowKey(x >> 24)
+                    if (low[k0 >> 6] >> UInt64(k0 & 63)) & 1 | (low[k1 >> 6] >> UInt64(k1 & 63)) & 1 != 0 { break }
+                    i += 6
+                    count += 2
+                }
+                guard i < n else { break }
                 let b0 = base[i]
                 if b0 < 0x80 {
                     if !ascii || bits[Int(b0) >> 6] & (1 << UInt64(b0 & 63)) != 0 { break }
@@ -278,7 +303,7 @@ public struct ScalarSet: Sendable {
                 i += 3
                 count += 1
             }
-        }
+        } }
         scalars = count
         return i
     }
