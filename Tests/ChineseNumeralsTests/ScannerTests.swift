@@ -83,6 +83,61 @@ struct ScannerTests {
 
     /// The scanner's fast paths (digit runs, lone Chinese digits) give exactly what the full grammar gives,
     /// over the fixture documents, the shared corpus where the checkout has it, and random numeral text.
+    /// `ScalarSet`'s skips (two characters a step through a filter on their last two bytes)
+    /// stop where a character-by-character reading stops: on members, on characters that share
+    /// a member's last two bytes (帀 渀 share 一's), ASCII, two- and four-byte characters and broken UTF-8.
+    @Test func skipStopsWhereACharacterByCharacterReadingStops() {
+        let set = ScalarSet(["一二万第", "5"])
+        let pieces: [[UInt8]] = [
+            Array("一".utf8), Array("帀".utf8), Array("渀".utf8), Array("党".utf8), Array("组织".utf8), Array("万".utf8),
+            Array("5".utf8), Array("a".utf8), Array("é".utf8), Array("😀".utf8), [0xE4, 0xB8], [0xFF], [0xE4, 0x38, 0x80],
+        ]
+        func reference(_ bytes: [UInt8], from start: Int, ascii: Bool) -> (Int, Int) {
+            var i = start
+            var count = 0
+            while i < bytes.count {
+                let b0 = bytes[i]
+                if b0 < 0x80 {
+                    if !ascii || set.contains(UInt32(b0)) { break }
+                    i += 1
+                } else if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < bytes.count && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
+                    let cp = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if set.contains(cp) { break }
+                    i += 3
+                } else {
+                    break
+                }
+                count += 1
+            }
+            return (i, count)
+        }
+        var rng = SplitMix(seed: 11)
+        var stops = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 40) {
+                // Mostly characters that are no members, so that runs are long enough for the two-character step.
+                let k = Int(rng.next() % 24)
+                bytes += k < 12 ? pieces[3 + k % 2] : pieces[Int(rng.next() % UInt64(pieces.count))]
+            }
+            for ascii in [false, true] {
+                var from = 0
+                while from < bytes.count {
+                    var scalars = 0
+                    let end = bytes.withUnsafeBufferPointer {
+                        ascii ? set.skipAbsentWithASCII(in: $0, from: from, scalars: &scalars)
+                            : set.skipAbsent(in: $0, from: from, scalars: &scalars)
+                    }
+                    let (expectedEnd, expectedCount) = reference(bytes, from: from, ascii: ascii)
+                    #expect(end == expectedEnd && scalars == expectedCount, "\(bytes) from \(from)")
+                    stops += 1
+                    from = end + 1
+                }
+            }
+        }
+        #expect(stops > 10_000)
+    }
+
     @Test func fastPathsEqualTheGrammar() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
