@@ -542,3 +542,4 @@ struct NamedExtractor {
         return nil
     }
 }
+public func _debugStopClass() -> [UInt8] { NamedTables.shared.stopClass }

@@ -207,11 +207,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Writes the UTF-8 bytes of `description` at `out`, which has room for `descriptionBound`
     /// bytes, and returns how many it wrote.
     public func writeDescription(to out: UnsafeMutablePointer<UInt8>) -> Int {
-        var n = 0
-        if significand < 0 {
-            out[0] = UInt8(ascii: "-")
-            n = 1
-        }
+        let sign = significand < 0 ? 1 : 0
+        if sign == 1 { out[0] = UInt8(ascii: "-") }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             // The digits of the magnitude, written from the end of the buffer.
             var k = 40
@@ -232,33 +229,34 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             }
             let digits = buffer.baseAddress! + k
             let count = 40 - k
-            func put(_ p: UnsafeMutablePointer<UInt8>, _ c: Int) {
-                (out + n).update(from: p, count: c)
-                n += c
-            }
-            func zeros(_ c: Int) {
-                (out + n).update(repeating: UInt8(ascii: "0"), count: c)
-                n += c
-            }
+            // Written without nested functions that capture the position: those would check
+            // exclusive access at run time on every call.
+            var p = out + sign
             if exponent >= 0 {
-                put(digits, count)
-                zeros(exponent)
+                p.update(from: digits, count: count)
+                p += count
+                p.update(repeating: UInt8(ascii: "0"), count: exponent)
+                p += exponent
             } else {
                 let fraction = -exponent
                 if count <= fraction {
-                    out[n] = UInt8(ascii: "0")
-                    out[n + 1] = UInt8(ascii: ".")
-                    n += 2
-                    zeros(fraction - count)
-                    put(digits, count)
+                    p[0] = UInt8(ascii: "0")
+                    p[1] = UInt8(ascii: ".")
+                    p += 2
+                    p.update(repeating: UInt8(ascii: "0"), count: fraction - count)
+                    p += fraction - count
+                    p.update(from: digits, count: count)
+                    p += count
                 } else {
-                    put(digits, count - fraction)
-                    out[n] = UInt8(ascii: ".")
-                    n += 1
-                    put(digits + (count - fraction), fraction)
+                    p.update(from: digits, count: count - fraction)
+                    p += count - fraction
+                    p[0] = UInt8(ascii: ".")
+                    p += 1
+                    p.update(from: digits + (count - fraction), count: fraction)
+                    p += fraction
                 }
             }
-            return n
+            return out.distance(to: p)
         }
     }
 

@@ -84,10 +84,16 @@ public struct NumeralScanner: Sendable {
                 scalar += 1
                 continue
             }
-            // A word that only looks like a numeral (统一, 第一时间): skip it.
-            if let skip = table.notNumberEnd(reader: reader, at: i) {
+            // A word that only looks like a numeral (统一, 第一时间): skip it. No such word holds ASCII.
+            if b >= 0x80 || table.notNumberHasASCII, let skip = table.notNumberEnd(reader: reader, at: i) {
                 scalar += countScalars(bytes, from: i, to: skip)
                 i = skip
+                continue
+            }
+            // A character that starts nothing here (零售, 负担, 万元 without a number before it).
+            if fastPaths, len == 3, Self.startsNothing(bytes, at: i, table: table) {
+                i += 3
+                scalar += 1
                 continue
             }
             var start = i
@@ -194,7 +200,7 @@ public struct NumeralScanner: Sendable {
         var exponent = 0
         var isArabic = false
         var scale = 0
-        var percentUnit: String? = nil
+        var percentSign: UInt8 = 0  // as in Quantity: 1 %, 2 ‰
         if b >= 0x30 && b <= 0x39 {
             // A minus sign before the digits is the general path's to judge.
             let prev = reader.decode(before: i).value
@@ -220,11 +226,11 @@ public struct NumeralScanner: Sendable {
             switch u {
             case 0x4E07, 0x842C: scale = 4  // 万 萬
             case 0x4EBF, 0x5104: scale = 8  // 亿 億
-            case 0x25, 0xFF05: percentUnit = "%"  // % ％
-            case 0x2030: percentUnit = "‰"
+            case 0x25, 0xFF05: percentSign = 1  // % ％
+            case 0x2030: percentSign = 2  // ‰
             default: break
             }
-            if scale != 0 || percentUnit != nil { j += length }
+            if scale != 0 || percentSign != 0 { j += length }
             if scale == 4 {
                 // 万亿 (萬億): 10^12.
                 let (u2, length2) = reader.decode(at: j)
@@ -259,8 +265,28 @@ public struct NumeralScanner: Sendable {
         let core = CoreNumeral(
             end: coreEnd, bounds: Bounds(value), qualifier: .exact, trailingScale: scale, hasChinese: !isArabic || scale != 0,
             isArabic: isArabic && scale == 0, isLoneZero: false, isDigitString: false)
-        let quantity = Quantity(kind: percentUnit == nil ? .number : .percent, value: value, percentUnit: percentUnit)
+        var quantity = Quantity(kind: percentSign == 0 ? .number : .percent, value: value)
+        quantity.percentSign = percentSign
         return Expression(start: i, end: j, quantity: quantity, core: core)
+    }
+
+    /// Whether the three-byte character at `i` is one that the grammar reads as no numeral
+    /// when what follows cannot continue one (`ScannerTables.continuation`): a lone 零 〇 ○
+    /// not counted by 个 (零售, 零距离), 负 負 before no number (负担, 负面), and 万 萬 亿 億
+    /// with no number before them (万元, 万众). A test holds the grammar to it.
+    @inline(__always)
+    static func startsNothing(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> Bool {
+        let reader = UTF8Reader(bytes)
+        let c = reader.decode(at: i).value
+        switch c {
+        case 0x96F6, 0x3007, 0x25CB:  // 零 〇 ○
+            let next = reader.decode(at: i + 3).value
+            return !table.continuation.contains(next) && next != 0x4E2A && next != 0x500B  // 个 個
+        case 0x8D1F, 0x8CA0, 0x4E07, 0x842C, 0x4EBF, 0x5104:  // 负 負 万 萬 亿 億
+            return !table.continuation.contains(reader.decode(at: i + 3).value)
+        default:
+            return false
+        }
     }
 
     static let ge: [UInt8] = Array("个".utf8), geTraditional: [UInt8] = Array("個".utf8)
@@ -313,6 +339,8 @@ final class ScannerTables: Sendable {
     let loneFinancial: ScalarSet
     /// The scalars of the not-a-number words: a character outside them needs no lookup.
     let notNumberScalars: ScalarSet
+    /// Whether a not-a-number word holds an ASCII character (none does: ASCII digits need no lookup).
+    let notNumberHasASCII: Bool
 
     init() {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
@@ -327,6 +355,7 @@ final class ScannerTables: Sendable {
         continuation = ScalarSet(follow)
         loneFinancial = ScalarSet(NumeralLexicon.loneFinancialDigits.map { String($0) })
         notNumberScalars = ScalarSet(NumeralLexicon.notNumbers.map(\.word))
+        notNumberHasASCII = NumeralLexicon.notNumbers.contains { $0.word.unicodeScalars.contains { $0.isASCII } }
         // Each word is filed under the pair that its scalar at each offset forms with the next
         // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
         // few words that share a neighbour pair with the text. A word of one scalar has no pair:

@@ -250,7 +250,7 @@ public struct ScalarSet: Sendable {
 
     /// The low six bits of the second and third bytes of the three-byte character in bytes
     /// 0...2 of `x` (little-endian), as a 14-bit number.
-    @inlinable @inline(__always) static func lowKey(_ x: UInt64) -> Int { Int((x >> 8) & 0x3F3F) }
+    @inlinable @inline(__always) static func lowKey(_ x: UInt64) -> Int { Int(truncatingIfNeeded: (x &>> 8) & 0x3F3F) }
 
     /// Whether the scalar `v` is in the set.
     @inlinable public func contains(_ v: UInt32) -> Bool {
@@ -278,13 +278,13 @@ public struct ScalarSet: Sendable {
         bits.withUnsafeBufferPointer { bits in lowBits.withUnsafeBufferPointer { low in
             while i < n {
                 // Two three-byte characters at a time, while their last two bytes match no member's.
-                while i + 8 <= n {
+                while i < n &- 7 {
                     let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-                    let k0 = Self.lowKey(x), k1 = Self.lowKey(x >> 24)
-                    if (low[k0 >> 6] >> UInt64(k0 & 63)) & 1 | (low[k1 >> 6] >> UInt64(k1 & 63)) & 1 != 0 { break }
-                    i += 6
-                    count += 2
+                    let k0 = Self.lowKey(x), k1 = Self.lowKey(x &>> 24)
+                    if ((low[k0 &>> 6] &>> UInt64(k0 & 63)) | (low[k1 &>> 6] &>> UInt64(k1 & 63))) & 1 != 0 { break }
+                    i &+= 6
+                    count &+= 2
                 }
                 guard i < n else { break }
                 let b0 = base[i]
