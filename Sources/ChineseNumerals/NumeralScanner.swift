@@ -99,7 +99,15 @@ public struct NumeralScanner: Sendable {
             var start = i
             var startScalar = scalar
             // The common shapes (2024年, 11个, 一批 is gone above, 三个) need no grammar.
-            let simple = fastPaths ? Self.simpleExpression(bytes, at: i, table: table) : nil
+            var simple = fastPaths ? Self.simpleExpression(bytes, at: i, table: table) : nil
+            // 第 before one of those shapes (第5次, 第十 is not one, 第三届): an ordinal, unless a percent sign follows.
+            if fastPaths, simple == nil, len == 3, b == 0xE7, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC, i + 3 < n,
+                var inner = Self.simpleExpression(bytes, at: i + 3, table: table), inner.quantity.percentSign == 0
+            {
+                inner.quantity.kind = .ordinal
+                inner.start = i
+                simple = inner
+            }
             // A minus sign right before Arabic digits: -0.99‰ (not 1万-5万).
             if simple == nil, b < 0x80, i > 0 {
                 let prev = reader.decode(before: i)
