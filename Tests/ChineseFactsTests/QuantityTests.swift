@@ -8,6 +8,61 @@ func facts(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
 
 @Suite("Quantities")
 struct QuantityTests {
+    /// The named pass's skip (two characters a step through `stopLowBits`) stops where a
+    /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
+    /// onwards, on the fixture documents and on random mixes of stop characters, their
+    /// look-alikes, ASCII and broken UTF-8.
+    @Test func namedSkipStopsWhereACharacterByCharacterReadingStops() throws {
+        let tables = NamedTables.shared
+        func reference(_ bytes: [UInt8], from start: Int) -> Int {
+            var i = start
+            while i < bytes.count {
+                let b0 = bytes[i]
+                if b0 < 0x80 {
+                    if b0 == 0x0A || b0 == 0x0D { return i }
+                    i += 1
+                    continue
+                }
+                guard b0 & 0xF0 == 0xE0, i + 2 < bytes.count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return i }
+                let cp = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                let c = tables.stopClass[Int(cp)]
+                if c == 1 { return i }
+                if c == 2 {
+                    let next = bytes.withUnsafeBufferPointer { UTF8Reader($0).decode(at: i + 3).value }
+                    let h = NamedTables.pairHash(cp, next)
+                    if tables.stopPairs[h >> 6] & (1 << UInt64(h & 63)) != 0 { return i }
+                }
+                i += 3
+            }
+            return i
+        }
+        let dir = packageRoot.appendingPathComponent("Fixtures/documents")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var texts = try names.map { Array(try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8).utf8) }
+        let pieces = ["北京市", "党组织", "委员会", "的", "和", "县", "《", "abc", "\n", "é", "😀", "安庆", "集团有限公司"].map { Array($0.utf8) }
+            + [[0xE4, 0xB8], [0xFF], [0xE5, 0x8C, 0x97]]
+        var state: UInt64 = 5
+        for _ in 0..<500 {
+            var t: [UInt8] = []
+            for _ in 0..<40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                t += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(t)
+        }
+        var stops = 0
+        for t in texts {
+            var from = 0
+            while from < t.count {
+                let got = t.withUnsafeBufferPointer { tables.nextStop(in: UTF8Reader($0), from: from) }
+                #expect(got == reference(t, from: from))
+                stops += 1
+                from = got + 1
+            }
+        }
+        #expect(stops > 20_000)
+    }
+
     /// The year tracker's reuse of its last search gives what a fresh search gives, at every
     /// scalar of the fixture documents asked in order, and at positions asked out of order.
     @Test func yearTrackerReuseEqualsFreshSearch() throws {
