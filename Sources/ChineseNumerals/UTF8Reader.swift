@@ -282,7 +282,7 @@ public struct ScalarSet: Sendable {
                     let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                     guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
                     let k0 = Self.lowKey(x), k1 = Self.lowKey(x &>> 24)
-                    if ((low[k0 &>> 6] &>> UInt64(k0 & 63)) | (low[k1 &>> 6] &>> UInt64(k1 & 63))) & 1 != 0 { break }
+                    if ((low[k0 &>> 6] &>> UInt64(truncatingIfNeeded: k0)) | (low[k1 &>> 6] &>> UInt64(truncatingIfNeeded: k1))) & 1 != 0 { break }
                     i &+= 6
                     count &+= 2
                 }
