@@ -24,6 +24,12 @@ let package = Package(
             ],
             path: "Benchmarks/ChineseFactsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // Passes of the scanning core for callgrind (instruction counts in the README).
+        .executableTarget(
+            name: "scan-passes",
+            dependencies: [.product(name: "ChineseNumerals", package: parentIdentity)],
+            path: "Sources/scan-passes"
+        ),
     ]
 )
