@@ -19,7 +19,10 @@ let package = Package(
             dependencies: ["CFuzzDriver", .product(name: "ChineseNumerals", package: parentIdentity)]),
         .executableTarget(
             name: "FuzzFacts",
-            dependencies: ["CFuzzDriver", .product(name: "ChineseFacts", package: parentIdentity)]),
+            dependencies: [
+                "CFuzzDriver", .product(name: "ChineseFacts", package: parentIdentity),
+                .product(name: "ChineseTokenization", package: parentIdentity),
+            ]),
         .executableTarget(
             name: "FuzzJSONLine",
             dependencies: ["CFuzzDriver", .product(name: "ChineseFacts", package: parentIdentity)]),

@@ -1,6 +1,7 @@
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif
+import ChineseTokenization
 /// Something that finds facts in a document's text.
 ///
 /// `QuantityFacts().facts(in: "新成立非公企业党组织11个")` gives one count fact, 11 个.
@@ -71,11 +72,30 @@ public struct FactExtractor: FactSource {
     /// The facts of `text`, sorted by start offset (then end, then kind).
     public func facts(in text: String) -> [Fact] {
         var copy = text
-        return copy.withUTF8 { facts(utf8: $0) }
+        return copy.withUTF8 { facts(wellFormedUTF8: $0) }
     }
 
-    /// The facts of UTF-8 `bytes` (invalid bytes read as U+FFFD, one scalar each).
+    /// The facts of UTF-8 `bytes`, as `facts(in:)` finds them in `String(decoding: bytes, as: UTF8.self)`.
+    ///
+    /// Bytes that are not well-formed UTF-8 are first repaired the way `String(decoding:as:)`
+    /// repairs them (each ill-formed sequence becomes U+FFFD), and the offsets of the facts
+    /// then refer to the repaired text. `facts(utf8:)` on the bytes of `新成立党组织11个` gives
+    /// one count fact at UTF-8 offsets 18..<23.
     public func facts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Fact] {
+        guard DecodedText.isValidUTF8(bytes) else {
+            var repaired = String(decoding: bytes, as: UTF8.self)
+            return repaired.withUTF8 { facts(wellFormedUTF8: $0) }
+        }
+        return facts(wellFormedUTF8: bytes)
+    }
+
+    /// The facts of bytes known to be well-formed UTF-8 (checked by `DecodedText.isValidUTF8`,
+    /// or read by `JSONLine.utf8Fields`), without checking them again: what `extract`'s workers call.
+    ///
+    /// `facts(wellFormedUTF8:)` on the bytes of `工会4个` gives one count fact, 4 个. On bytes that
+    /// are not well-formed it does not trap, but offsets may disagree with any repaired text:
+    /// use `facts(utf8:)` for bytes from elsewhere.
+    public func facts(wellFormedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Fact] {
         let reader = UTF8Reader(bytes)
         let wants = { (k: FactKind) in kinds?.contains(k) ?? true }
         var facts: [Fact] = []

@@ -44,7 +44,7 @@ public enum JSONLine {
 
     /// The value of `idField`, and that of `textField` as well-formed UTF-8 bytes, in a JSON
     /// object given as UTF-8 bytes: the text's String is never made, so that a reader can hand
-    /// the bytes to `FactExtractor.facts(utf8:)` on another thread. Invalid UTF-8 in the text is
+    /// the bytes to `FactExtractor.facts(wellFormedUTF8:)` on another thread. Invalid UTF-8 in the text is
     /// replaced with U+FFFD as `String(decoding:as:)` replaces it.
     ///
     /// `JSONLine.utf8Fields(in: line, id: "id", text: "text")` on `{"id":7,"text":"二〇二四年"}`

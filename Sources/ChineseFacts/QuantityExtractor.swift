@@ -325,7 +325,7 @@ struct QuantityExtractor {
                 continue
             }
             let step = max(reader.decode(at: i).length, 1)
-            guard let low = roman(at: i), roman(at: i - 3) == nil else {
+            guard let low = roman(at: i), i < 3 || roman(at: i - 3) == nil else {
                 i += step
                 scalar += 1
                 continue

@@ -290,7 +290,10 @@ extension QuantityExtractor {
     func inheritSubjects(_ facts: inout [Fact]) {
         for n in facts.indices.dropFirst() where facts[n].subject == nil {
             let prev = facts[n - 1]
-            guard prev.subject != nil || prev.attribute != nil else { continue }
+            // Nothing to inherit from a fact that does not end before this one starts. Facts sort
+            // by scalar; only on bytes that are not well-formed UTF-8 (`facts(wellFormedUTF8:)`
+            // unchecked) do the Roman grades and the scanner count scalars differently.
+            guard prev.subject != nil || prev.attribute != nil, prev.utf8End <= facts[n].utf8Start else { continue }
             let between = reader.bytes[prev.utf8End..<facts[n].utf8Start]
             var crosses = false
             var k = between.startIndex

@@ -12,10 +12,11 @@ public struct UTF8Reader {
     /// The number of bytes.
     @inlinable public var count: Int { bytes.count }
 
-    /// The scalar value at byte offset `i` and its length in bytes; (0, 0) at the end.
+    /// The scalar value at byte offset `i` and its length in bytes; (0, 0) at the end (and
+    /// at any offset outside the bytes).
     @inlinable @inline(__always) public func decode(at i: Int) -> (value: UInt32, length: Int) {
         let n = bytes.count
-        guard i < n else { return (0, 0) }
+        guard UInt(bitPattern: i) < UInt(bitPattern: n) else { return (0, 0) }
         let b0 = bytes[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
         // Chinese text is three-byte characters: decoded here, the rest out of line.
@@ -32,7 +33,7 @@ public struct UTF8Reader {
     /// `decode(at:)` for what its inlined part leaves: two- and four-byte characters, invalid bytes.
     @usableFromInline @inline(never) func decodeSlowly(at i: Int) -> (value: UInt32, length: Int) {
         let n = bytes.count
-        guard i < n else { return (0, 0) }
+        guard i >= 0, i < n else { return (0, 0) }
         let b0 = bytes[i]
         if b0 < 0x80 { return (UInt32(b0), 1) }
         if b0 >= 0xE0 && b0 < 0xF0 {
@@ -62,9 +63,10 @@ public struct UTF8Reader {
         return (0xFFFD, 1)
     }
 
-    /// The scalar that ends right before byte offset `i`, and its length; (0, 0) at the start.
+    /// The scalar that ends right before byte offset `i`, and its length; (0, 0) at the start
+    /// (and at any offset outside the bytes).
     @inlinable @inline(__always) public func decode(before i: Int) -> (value: UInt32, length: Int) {
-        guard i > 0 else { return (0, 0) }
+        guard UInt(bitPattern: i &- 1) < UInt(bitPattern: bytes.count) else { return (0, 0) }
         let last = bytes[i - 1]
         if last < 0x80 { return (UInt32(last), 1) }
         if i >= 3, bytes[i - 3] & 0xF0 == 0xE0, last & 0xC0 == 0x80, bytes[i - 2] & 0xC0 == 0x80 {

@@ -266,7 +266,8 @@ struct Facts: ParsableCommand {
             let slots = SharedSlots(base: buffer)
             let n = min(workers, batch.count)
             let one: @Sendable (Int) -> Void = { (k: Int) in
-                let fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(utf8: $0) }
+                // The reader checked the bytes (JSONLine.utf8Fields, decodeUTF8): no second check.
+                let fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(wellFormedUTF8: $0) }
                 slots.base[k] = (fs, renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
             }
             if n <= 1 {

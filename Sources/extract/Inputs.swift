@@ -21,7 +21,7 @@ struct InputItem {
 
 /// A document as read: its id, and its text as well-formed UTF-8 bytes. The text's String is
 /// made only where an output needs it (tables, HTML, SQLite), so that the reading thread does
-/// not validate the text a second time: workers read the bytes (`FactExtractor.facts(utf8:)`).
+/// not validate the text a second time: workers read the bytes (`FactExtractor.facts(wellFormedUTF8:)`).
 struct InputDocument: Sendable {
     var id: String
     /// Well-formed UTF-8: invalid input was replaced with U+FFFD when it was read.

@@ -6,9 +6,15 @@ import Glibc
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
-    if let (id, text) = try? JSONLine.fields(in: bytes, id: "id", text: "text"), let text {
+    let fields = try? JSONLine.fields(in: bytes, id: "id", text: "text")
+    if let (id, text) = fields, let text {
         _ = FactExtractor(kinds: [.count, .money, .date]).facts(in: text)
         _ = id
+    }
+    // The byte form agrees with the String form: the same error or no error, the same id, the text's UTF-8.
+    let utf8 = try? JSONLine.utf8Fields(in: bytes, id: "id", text: "text")
+    if (fields == nil) != (utf8 == nil) || fields?.id != utf8?.id || fields?.text.map({ Array($0.utf8) }) != utf8?.text {
+        fatalError("utf8Fields differs from fields")
     }
     return 0
 }
