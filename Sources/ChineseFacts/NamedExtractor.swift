@@ -102,17 +102,10 @@ final class NamedTables: Sendable {
             for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 1 }
         }
         stopClass = classes
-        var low = [UInt64](repeating: 0, count: 256)
-        for cp in 0x800..<65536 where classes[cp] != 0 {
-            let key = Self.lowKey(UInt64(0x80 | (cp >> 6) & 0x3F) << 8 | UInt64(0x80 | cp & 0x3F) << 16)
-            low[key >> 6] |= 1 << UInt64(key & 63)
-        }
-        stopLowBits = low
+        var stopScalars: [UInt32] = []
+        for cp in 0..<65536 where classes[cp] != 0 { stopScalars.append(UInt32(cp)) }
+        stopFilter = PairSkipFilter(stopScalars)
     }
-
-    /// The low six bits of the second and third bytes of the three-byte character in bytes
-    /// 0...2 of `x` (little-endian), as a 14-bit number: `stopLowBits` is indexed by it.
-    @inline(__always) static func lowKey(_ x: UInt64) -> Int { Int(truncatingIfNeeded: (x &>> 8) & 0x3F3F) }
 
     /// How words start: the bitmap of their first two scalars (`pairHash`), the words of one
     /// scalar, and the first scalars of the longer ones.
@@ -138,9 +131,9 @@ final class NamedTables: Sendable {
     /// For each BMP scalar: 1 if the pass stops at it, 2 if it stops when the pair with the next
     /// scalar is in `stopPairs`, 0 if it skips it.
     let stopClass: [UInt8]
-    /// The characters of a class other than 0 by their last two bytes alone (`lowKey`): two
-    /// characters whose keys are both absent are skipped at once, whatever their first bytes.
-    let stopLowBits: [UInt64]
+    /// The characters of a class other than 0 by their last two bytes: two characters absent
+    /// from it are skipped at once, whatever their first bytes.
+    let stopFilter: PairSkipFilter
 
     /// The first byte offset at or after `start` where the named pass has something to check
     /// (see `stopClass` and `stopPairs`); every other character is skipped.
@@ -149,18 +142,11 @@ final class NamedTables: Sendable {
         let n = bytes.count
         var i = start
         return stopClass.withUnsafeBufferPointer { classes in
-            stopPairs.withUnsafeBufferPointer { pairs in stopLowBits.withUnsafeBufferPointer { low in
+            stopPairs.withUnsafeBufferPointer { pairs in stopFilter.bits.withUnsafeBufferPointer { low in
+                var skipped = 0
                 while i < n {
                     // Two three-byte characters at a time, while neither may be of a class other than 0.
-                    if let base = bytes.baseAddress {
-                        while i < n &- 7 {
-                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-                            let k0 = Self.lowKey(x), k1 = Self.lowKey(x &>> 24)
-                            if ((low[k0 &>> 6] &>> UInt64(truncatingIfNeeded: k0)) | (low[k1 &>> 6] &>> UInt64(truncatingIfNeeded: k1))) & 1 != 0 { break }
-                            i &+= 6
-                        }
-                    }
+                    if let base = bytes.baseAddress { i = PairSkipFilter.skipPairs(low, in: base, from: i, count: n, scalars: &skipped) }
                     guard i < n else { break }
                     let b0 = bytes[i]
                     if b0 < 0x80 {

@@ -229,30 +229,22 @@ public struct WordSet: Sendable {
 /// after `i` where a scalar of the set, or anything other than a three-byte character, starts.
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
-    /// The members of three bytes in UTF-8 by their last two bytes alone (`lowKey`): a
-    /// character whose key is absent is no member, whatever its first byte.
-    @usableFromInline let lowBits: [UInt64]
+    /// The members by their last two bytes, for skipping two characters a step.
+    @usableFromInline let pairs: PairSkipFilter
 
     /// Creates the set of the scalars of `texts`.
     public init(_ texts: [String]) {
         var b = [UInt64](repeating: 0, count: 1024)
-        var low = [UInt64](repeating: 0, count: 256)
+        var members: [UInt32] = []
         for t in texts {
             for s in t.unicodeScalars where s.value < 65536 {
                 b[Int(s.value) >> 6] |= 1 << UInt64(s.value & 63)
-                if s.value >= 0x800 {
-                    let key = Self.lowKey(UInt64(0x80 | (s.value >> 6) & 0x3F) << 8 | UInt64(0x80 | s.value & 0x3F) << 16)
-                    low[key >> 6] |= 1 << UInt64(key & 63)
-                }
+                members.append(s.value)
             }
         }
         bits = b
-        lowBits = low
+        pairs = PairSkipFilter(members)
     }
-
-    /// The low six bits of the second and third bytes of the three-byte character in bytes
-    /// 0...2 of `x` (little-endian), as a 14-bit number.
-    @inlinable @inline(__always) static func lowKey(_ x: UInt64) -> Int { Int(truncatingIfNeeded: (x &>> 8) & 0x3F3F) }
 
     /// Whether the scalar `v` is in the set.
     @inlinable public func contains(_ v: UInt32) -> Bool {
@@ -277,17 +269,10 @@ public struct ScalarSet: Sendable {
         let n = bytes.count
         var i = start
         var count = scalars
-        bits.withUnsafeBufferPointer { bits in lowBits.withUnsafeBufferPointer { low in
+        bits.withUnsafeBufferPointer { bits in pairs.bits.withUnsafeBufferPointer { low in
             while i < n {
                 // Two three-byte characters at a time, while their last two bytes match no member's.
-                while i < n &- 7 {
-                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-                    let k0 = Self.lowKey(x), k1 = Self.lowKey(x &>> 24)
-                    if ((low[k0 &>> 6] &>> UInt64(truncatingIfNeeded: k0)) | (low[k1 &>> 6] &>> UInt64(truncatingIfNeeded: k1))) & 1 != 0 { break }
-                    i &+= 6
-                    count &+= 2
-                }
+                i = PairSkipFilter.skipPairs(low, in: base, from: i, count: n, scalars: &count)
                 guard i < n else { break }
                 let b0 = base[i]
                 if b0 < 0x80 {
@@ -307,6 +292,50 @@ public struct ScalarSet: Sendable {
             }
         } }
         scalars = count
+        return i
+    }
+}
+
+/// A filter on the last two bytes of three-byte characters, for skipping text two characters
+/// a step: a character whose last two bytes (six bits of each, `key`) match no listed
+/// scalar's is none of them, whatever its first byte. `PairSkipFilter([0x4E00])` (一) also
+/// stops at 帀 and 渀, which share 一's last two bytes; an exact test must follow each stop.
+public struct PairSkipFilter: Sendable {
+    /// 16,384 bits, one per key.
+    public let bits: [UInt64]
+
+    /// The filter of `scalars` (those outside three-byte UTF-8 are left out: the skip stops at them anyway).
+    public init(_ scalars: [UInt32]) {
+        var low = [UInt64](repeating: 0, count: 256)
+        for v in scalars where v >= 0x800 && v < 0x10000 {
+            let k = Self.key(UInt64(0x80 | (v >> 6) & 0x3F) << 8 | UInt64(0x80 | v & 0x3F) << 16)
+            low[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        bits = low
+    }
+
+    /// The low six bits of the second and third bytes of the three-byte character in bytes
+    /// 0...2 of `x` (little-endian), as a 14-bit number.
+    @inlinable @inline(__always) public static func key(_ x: UInt64) -> Int { Int(truncatingIfNeeded: (x &>> 8) & 0x3F3F) }
+
+    /// The first offset at or after `i` where the next two characters are not both three-byte
+    /// characters absent from the filter `bits` (`self.bits`, borrowed by the caller), adding 2
+    /// to `scalars` for each pair skipped. `count` is the number of bytes at `base`.
+    @inlinable @inline(__always)
+    public static func skipPairs(
+        _ bits: UnsafeBufferPointer<UInt64>, in base: UnsafePointer<UInt8>, from i: Int, count n: Int, scalars: inout Int
+    ) -> Int {
+        var i = i
+        while i < n &- 7 {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+            let k0 = key(x), k1 = key(x &>> 24)
+            if ((bits[k0 &>> 6] &>> UInt64(truncatingIfNeeded: k0)) | (bits[k1 &>> 6] &>> UInt64(truncatingIfNeeded: k1))) & 1 != 0 {
+                break
+            }
+            i &+= 6
+            scalars &+= 2
+        }
         return i
     }
 }

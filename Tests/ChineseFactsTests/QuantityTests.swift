@@ -8,7 +8,7 @@ func facts(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
 
 @Suite("Quantities")
 struct QuantityTests {
-    /// The named pass's skip (two characters a step through `stopLowBits`) stops where a
+    /// The named pass's skip (two characters a step through `stopFilter`) stops where a
     /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
     /// onwards, on the fixture documents and on random mixes of stop characters, their
     /// look-alikes, ASCII and broken UTF-8.
