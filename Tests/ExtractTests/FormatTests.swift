@@ -78,6 +78,7 @@ func markedTexts(_ html: String) -> [Int: String] {
     return texts
 }
 
+/// A new empty folder under the temporary directory; callers remove it when done.
 func temporaryFolder() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("extract-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -148,6 +149,7 @@ struct FormatTests {
 
     @Test func sqliteAnswersAQuery() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("facts.db").path
         let r = try run(["--format", "sqlite", "-o", db, seedPath])
         #expect(r.status == 0, "\(r.stderr)")
@@ -172,6 +174,7 @@ struct FormatTests {
 
     @Test func foldersRecurseAndSymlinkLoopsEnd() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let fm = FileManager.default
         try fm.createDirectory(at: dir.appendingPathComponent("sub/deeper"), withIntermediateDirectories: true)
         try Data("共3个".utf8).write(to: dir.appendingPathComponent("a.txt"))
@@ -188,6 +191,7 @@ struct FormatTests {
         let only = try run(["--format", "jsonl", "--glob", "*.csv", dir.path])
         #expect(try only.lines.map(json).map { $0["value"] as? Int } == [6])
         let empty = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: empty) }
         let none = try run(["--format", "jsonl", empty.path])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no file matching"))
@@ -220,6 +224,7 @@ struct FormatTests {
 
     @Test func outputFileIsAtomic() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("out.jsonl").path
         let failed = try run(["-o", target, "no/such/input.txt"])
         #expect(failed.status == 1)

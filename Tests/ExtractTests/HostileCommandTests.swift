@@ -36,6 +36,7 @@ struct HostileCommandTests {
 
     @Test func emptyFileAndEmptyInput() throws {
         let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let empty = dir.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
         let r = try run(["--format", "jsonl", empty.path], timeout: 60)
