@@ -21,14 +21,21 @@ let package = Package(
                 .product(name: "ChineseNumerals", package: parentIdentity),
                 .product(name: "ChineseTokenization", package: parentIdentity),
                 .product(name: "Benchmark", package: "benchmark"),
+                "ScanHarness",
             ],
             path: "Benchmarks/ChineseFactsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // What the benchmarks and scan-passes share: the fixtures and the trigger loop alone.
+        .target(
+            name: "ScanHarness",
+            dependencies: [.product(name: "ChineseNumerals", package: parentIdentity)],
+            path: "Sources/ScanHarness"
+        ),
         // Passes of the scanning core for callgrind (instruction counts in the README).
         .executableTarget(
             name: "scan-passes",
-            dependencies: [.product(name: "ChineseNumerals", package: parentIdentity)],
+            dependencies: ["ScanHarness", .product(name: "ChineseNumerals", package: parentIdentity)],
             path: "Sources/scan-passes"
         ),
     ]

@@ -353,8 +353,9 @@ final class ScannerTables: Sendable {
     init() {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
             + (0xFF10...0xFF19).compactMap { Unicode.Scalar(UInt32($0)) }
-        triggerSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半"])
-        skipSet = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半0123456789"])
+        let triggers = starts.map { String($0) } + ["第倒负負几幾万萬半"]
+        triggerSet = ScalarSet(triggers)
+        skipSet = ScalarSet(triggers + ["0123456789"])
         var follow: [String] = ["0123456789.,%-~，．％‰分半", "０１２３４５６７８９"]
         for cp in 0..<65536 where NumeralParser.itemTable[cp] != 0 {
             if let s = Unicode.Scalar(UInt32(cp)) { follow.append(String(s)) }

@@ -121,28 +121,23 @@ private func walk(
     }
 }
 
-/// Bytes as well-formed UTF-8, as `decodeText` decodes them: the bytes themselves when they are
-/// UTF-8 already, with no UTF-16 byte-order mark.
+/// Bytes as well-formed UTF-8 text: the bytes themselves when they are UTF-8 already; UTF-16
+/// after a byte-order mark, or without one when the bytes are clean UTF-16 and not UTF-8;
+/// otherwise UTF-8 with invalid bytes replaced (and counted in a warning, or an error with `strict`).
 func decodeUTF8(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> [UInt8]? {
-    let utf16Mark = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-    if !utf16Mark, bytes.withUnsafeBufferPointer({ DecodedText.isValidUTF8($0) }) { return bytes }
-    return decodeText(bytes, name: name, strict: strict, reporter: reporter).map { Array($0.utf8) }
-}
-
-/// Bytes as text: UTF-8 with invalid bytes replaced (and counted), or UTF-16 after a byte-order mark.
-func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter) -> String? {
     if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
         let little = bytes[0] == 0xFF
         reporter.warning("\(name): UTF-16\(little ? "LE" : "BE") with a byte-order mark, decoded as such")
-        return utf16Text(bytes, from: 2, little: little)
+        return Array(utf16Text(bytes, from: 2, little: little).utf8)
     }
+    if bytes.withUnsafeBufferPointer({ DecodedText.isValidUTF8($0) }) { return bytes }
     let decoded = DecodedText(bytes: bytes)
     if decoded.replacedBytes > 0, bytes.count >= 4, bytes.count % 2 == 0,
         let (text, little) = plausibleUTF16(bytes)
     {
         // Mostly invalid as UTF-8 but clean as UTF-16: a file saved without a byte-order mark.
         reporter.warning("\(name): not UTF-8; decoded as UTF-16\(little ? "LE" : "BE") without a byte-order mark")
-        return text
+        return Array(text.utf8)
     }
     if decoded.replacedBytes > 0 {
         if strict {
@@ -151,7 +146,7 @@ func decodeText(_ bytes: [UInt8], name: String, strict: Bool, reporter: Reporter
         }
         reporter.warning("\(name): \(decoded.replacedBytes) bytes of invalid UTF-8 replaced with U+FFFD")
     }
-    return decoded.text
+    return Array(decoded.text.utf8)
 }
 
 /// The bytes from `start` decoded as UTF-16, little- or big-endian (unpaired surrogates become U+FFFD).

@@ -3,20 +3,15 @@ import ChineseFacts
 import ChineseNumerals
 import ChineseTokenization
 import Foundation
+import ScanHarness
 
 /// Keeps the optimizer from folding repeated work on the same input.
 @inline(never) @_optimize(none) func opaque<T>(_ x: T) -> T { x }
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
 func load(_ path: String) -> String {
-    (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    (try? String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)) ?? ""
 }
 
-let fixtureNames = [
-    "hailar-2017.txt", "provincial-2026-hebei.txt", "communique-2024.txt", "central-2024.txt", "central-gr2015.txt",
-]
 let corpus = fixtureNames.map { load("Fixtures/documents/" + $0) }
 let corpusBytes = corpus.reduce(0) { $0 + $1.utf8.count }
 let seed = load("seeds/000_071e48968401a800.txt")
@@ -118,25 +113,10 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("numerals: trigger skip") { benchmark in
         // The scanner's loop over characters that start no numeral, with no candidate handled:
         // the bound on "numerals: scan corpus".
-        let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
-        let triggers = ScalarSet(starts.map { String($0) } + ["第倒负負几幾万萬半０１２３４５６７８９"])
         var copies = corpus
         func stops() -> Int {
             var n = 0
-            for k in copies.indices {
-                copies[k].withUTF8 { buffer in
-                    let bytes = opaque(buffer)
-                    var i = 0
-                    var scalars = 0
-                    while i < bytes.count {
-                        i = triggers.skipAbsent(in: bytes, from: i, scalars: &scalars)
-                        guard i < bytes.count else { break }
-                        n += 1
-                        i += 1
-                        while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
-                    }
-                }
-            }
+            for k in copies.indices { copies[k].withUTF8 { n += triggerStops(in: opaque($0)) } }
             return n
         }
         let expected = stops()
