@@ -29,7 +29,7 @@ final class NamedTables: Sendable {
     let listHeads: WordSet
     let nonNameParts: WordSet
     let industryWords: WordSet
-    let nonInitials = ScalarSet(["各该本全每此其多所等两一二三四五六七八九十几数更高境第"])
+    let nonInitials = ScalarSet(["各该本全每此其多所等两一二三四五六七八九十几数更高境第"], skipping: false)
     /// The first two scalars of gazetteer words (`pairHash`), and the words of one scalar:
     /// most places where a word's first scalar stands hold no word, and a bit test says so.
     let gazetteerPairs: [UInt64]
@@ -90,8 +90,8 @@ final class NamedTables: Sendable {
         industryWords = WordSet(NamedLexicon.industryWords)
         let gazetteerStarts = Self.starts(of: entries.map(\.word.text))
         gazetteerPairs = gazetteerStarts.pairs
-        gazetteerSingles = ScalarSet(gazetteerStarts.singles)
-        gazetteerFirst = ScalarSet(g.keys.compactMap { Unicode.Scalar($0).map { String($0) } })
+        gazetteerSingles = ScalarSet(gazetteerStarts.singles, skipping: false)
+        gazetteerFirst = ScalarSet(g.keys.compactMap { Unicode.Scalar($0).map { String($0) } }, skipping: false)
         // Where the pass stops: a scalar that alone may start something, or a first scalar
         // that may start a word together with the scalar after it.
         let stops = Self.starts(of: entries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix))
@@ -142,7 +142,7 @@ final class NamedTables: Sendable {
         let n = bytes.count
         var i = start
         return stopClass.withUnsafeBufferPointer { classes in
-            stopPairs.withUnsafeBufferPointer { pairs in stopFilter.bits.withUnsafeBufferPointer { low in
+            stopPairs.withUnsafeBufferPointer { pairs in stopFilter.stops.withUnsafeBufferPointer { low in
                 var skipped = 0
                 while i < n {
                     // Two three-byte characters at a time, while neither may be of a class other than 0.

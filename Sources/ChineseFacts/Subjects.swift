@@ -315,7 +315,7 @@ extension QuantityExtractor {
 /// Whether a numeral could start at a byte offset (for stopping a phrase).
 enum ScannerTriggers {
     /// Non-zero Chinese digits (一 二 两 … 玖).
-    static let chineseDigits = ScalarSet(NumeralLexicon.digits.filter { $0.value != 0 }.map { String($0.key) })
+    static let chineseDigits = ScalarSet(NumeralLexicon.digits.filter { $0.value != 0 }.map { String($0.key) }, skipping: false)
 
     static func isNumeralStart(_ reader: UTF8Reader, at i: Int) -> Bool {
         let (v, _) = reader.decode(at: i)

@@ -198,24 +198,17 @@ extension NumeralParser {
         return nil
     }
 
-    /// Hedge words in word sets (a bit test rejects most positions) with their qualifiers.
-    static let prefixHedgeSet = WordSet(NumeralLexicon.prefixHedges.map(\.0))
-    static let suffixHedgeSet = WordSet(NumeralLexicon.suffixHedges.map(\.0))
-    static let hedgeQualifiers: [String: Qualifier] = {
-        var d: [String: Qualifier] = [:]
-        for (w, q) in NumeralLexicon.prefixHedges + NumeralLexicon.suffixHedges where d[w] == nil { d[w] = q }
-        return d
-    }()
-
     /// A hedge word that ends right before byte offset `i` (超过, 约, 近 …), with its length in bytes.
     func prefixHedge(endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        guard let w = Self.prefixHedgeSet.longest(in: reader, endingAt: i), let q = Self.hedgeQualifiers[w.text] else { return nil }
-        return (q, w.bytes.count, w.scalarCount)
+        let t = ScannerTables.shared
+        guard let k = t.prefixHedges.longestIndex(in: reader, endingAt: i) else { return nil }
+        return (t.prefixHedgeQualifiers[k], t.prefixHedges.words[k].bytes.count, t.prefixHedges.words[k].scalarCount)
     }
 
     /// A hedge word that starts at byte offset `i` (左右, 以上, 及以下 …), with its length in bytes.
     func suffixHedge(at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        guard let w = Self.suffixHedgeSet.longest(in: reader, at: i), let q = Self.hedgeQualifiers[w.text] else { return nil }
-        return (q, w.bytes.count, w.scalarCount)
+        let t = ScannerTables.shared
+        guard let k = t.suffixHedges.longestIndex(in: reader, at: i) else { return nil }
+        return (t.suffixHedgeQualifiers[k], t.suffixHedges.words[k].bytes.count, t.suffixHedges.words[k].scalarCount)
     }
 }

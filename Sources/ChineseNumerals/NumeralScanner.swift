@@ -96,20 +96,16 @@ public struct NumeralScanner: Sendable {
                 scalar += 1
                 continue
             }
+            // The common shapes (2024年, 11个, 三个, 第5次) need no grammar, nor the checks below.
+            if fastPaths, let simple = Self.simpleNumeral(bytes, at: i, table: table) {
+                scalar = report(simple, start: i, scalar: scalar, bytes: bytes, table: table, body)
+                i = simple.end
+                continue
+            }
             var start = i
             var startScalar = scalar
-            // The common shapes (2024年, 11个, 一批 is gone above, 三个) need no grammar.
-            var simple = fastPaths ? Self.simpleExpression(bytes, at: i, table: table) : nil
-            // 第 before one of those shapes (第5次, 第十 is not one, 第三届): an ordinal, unless a percent sign follows.
-            if fastPaths, simple == nil, len == 3, b == 0xE7, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC, i + 3 < n,
-                var inner = Self.simpleExpression(bytes, at: i + 3, table: table), inner.quantity.percentSign == 0
-            {
-                inner.quantity.kind = .ordinal
-                inner.start = i
-                simple = inner
-            }
             // A minus sign right before Arabic digits: -0.99‰ (not 1万-5万).
-            if simple == nil, b < 0x80, i > 0 {
+            if b < 0x80, i > 0 {
                 let prev = reader.decode(before: i)
                 if prev.value == 0x2D || prev.value == 0xFF0D {
                     let before = reader.decode(before: i - prev.length)
@@ -119,7 +115,7 @@ public struct NumeralScanner: Sendable {
                     }
                 }
             }
-            guard let e = simple ?? parser.expression(at: start), e.end > i else {
+            guard let e = parser.expression(at: start), e.end > i else {
                 // Not a numeral here: skip the character, or the whole digit run.
                 var j = i + Swift.min(len, n - i)
                 if b < 0x80 {
@@ -130,21 +126,21 @@ public struct NumeralScanner: Sendable {
                 continue
             }
             // A lone 零 is no number (零容忍, 零距离) unless a 个 counts it: 零个.
-            if e.core.isLoneZero, !(reader.matches(Self.ge, at: e.end) || reader.matches(Self.geTraditional, at: e.end)) {
+            if e.core.isLoneZero, !(Self.isGe(reader.decode(at: e.end).value)) {
                 i += len
                 scalar += 1
                 continue
             }
             // 九九 (a brand, 九九重阳): two Chinese digits read digit by digit are no number; 二〇二四 is.
             if e.core.isDigitString, !e.core.isArabic, e.end - start == 6,
-                !reader.matches(Self.ling, at: start + 3), !reader.matches(Self.lingCircle, at: start + 3)
+                reader.decode(at: start + 3).value != 0x96F6, reader.decode(at: start + 3).value != 0x3007  // 零 〇
             {
                 i = e.end
                 scalar += 2
                 continue
             }
             // 五十千: a bare 千 or 百 right after another numeral is no number of its own.
-            if (reader.matches(Self.qian, at: start) || reader.matches(Self.bai, at: start)), e.end == start + 3,
+            if e.end == start + 3, reader.decode(at: start).value == 0x5343 || reader.decode(at: start).value == 0x767E,  // 千 百
                 e.quantity.kind == .number, table.triggerSet.contains(reader.decode(before: start).value)
             {
                 i = e.end
@@ -152,9 +148,7 @@ public struct NumeralScanner: Sendable {
                 continue
             }
             // 伍 in 队伍, 拾 in 收拾: a financial digit alone is a number only before 元 or 圆.
-            if e.end == i + len, len == 3, b >= 0x80, let sc = Unicode.Scalar(reader.decode(at: i).value),
-                NumeralLexicon.loneFinancialDigits.contains(sc)
-            {
+            if e.end == i + len, len == 3, b >= 0x80, table.loneFinancial.contains(reader.decode(at: i).value) {
                 let next = reader.decode(at: e.end).value
                 if next != 0x5143 && next != 0x5706 {  // 元 圆
                     i += len
@@ -162,48 +156,88 @@ public struct NumeralScanner: Sendable {
                     continue
                 }
             }
-            var quantity = e.quantity
-            var spanStart = start
-            var spanStartScalar = startScalar
-            if let (q, hb, hs) = parser.prefixHedge(endingAt: start) {
-                if quantity.qualifier == .exact || (q != .about && quantity.qualifier == .over) {
-                    quantity.qualifier = q
-                }
-                spanStart = start - hb
-                spanStartScalar = startScalar - hs
-            }
             let endScalar = scalar + countScalars(bytes, from: i, to: e.end)
-            var spanEnd = e.end
-            var spanEndScalar = endScalar
-            if let (q, hb, hs) = parser.suffixHedge(at: e.end) {
-                if quantity.qualifier == .exact { quantity.qualifier = q }
-                spanEnd += hb
-                spanEndScalar += hs
-            }
-            body(
-                NumeralMatch(
-                    span: TextSpan(start: spanStartScalar, end: spanEndScalar, utf8Start: spanStart, utf8End: spanEnd),
-                    numeralSpan: TextSpan(start: startScalar, end: endScalar, utf8Start: start, utf8End: e.end),
-                    quantity: quantity, isArabic: e.core.isArabic && quantity.kind != .ordinal,
-                    isDigitString: e.core.isDigitString, trailingScale: e.core.trailingScale))
+            scalar = Self.reportWithHedges(
+                e.quantity, start: start, startScalar: startScalar, end: e.end, endScalar: endScalar,
+                isArabic: e.core.isArabic && e.quantity.kind != .ordinal, isDigitString: e.core.isDigitString,
+                trailingScale: e.core.trailingScale, reader: reader, table: table, body)
             i = e.end
-            scalar = endScalar
         }
     }
 
-    /// The expression at `i` when it is one of the shapes that need no grammar, else nil:
+    /// Reports a numeral that `simpleNumeral` read at `start`, returning the scalar offset where it ends.
+    @inline(__always)
+    func report(
+        _ simple: SimpleNumeral, start: Int, scalar: Int, bytes: UnsafeBufferPointer<UInt8>, table: ScannerTables,
+        _ body: (NumeralMatch) -> Void
+    ) -> Int {
+        var quantity = Quantity(kind: simple.isOrdinal ? .ordinal : simple.percentSign == 0 ? .number : .percent, value: simple.value)
+        quantity.percentSign = simple.percentSign
+        return Self.reportWithHedges(
+            quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + countScalars(bytes, from: start, to: simple.end),
+            isArabic: simple.isArabic && simple.scale == 0 && !simple.isOrdinal, isDigitString: false, trailingScale: simple.scale,
+            reader: UTF8Reader(bytes), table: table, body)
+    }
+
+    /// Takes in the hedge words right before and after a numeral (约, 左右), calls `body` with the
+    /// match, and returns the scalar offset where the numeral ends.
+    @inline(__always)
+    static func reportWithHedges(
+        _ quantity: Quantity, start: Int, startScalar: Int, end: Int, endScalar: Int, isArabic: Bool, isDigitString: Bool,
+        trailingScale: Int, reader: UTF8Reader, table: ScannerTables, _ body: (NumeralMatch) -> Void
+    ) -> Int {
+        var quantity = quantity
+        var spanStart = start
+        var spanStartScalar = startScalar
+        if start > 0, table.prefixHedges.mayEnd(reader.decode(before: start).value),
+            let k = table.prefixHedges.longestIndex(in: reader, endingAt: start)
+        {
+            let q = table.prefixHedgeQualifiers[k]
+            if quantity.qualifier == .exact || (q != .about && quantity.qualifier == .over) {
+                quantity.qualifier = q
+            }
+            spanStart = start - table.prefixHedges.words[k].bytes.count
+            spanStartScalar = startScalar - table.prefixHedges.words[k].scalarCount
+        }
+        var spanEnd = end
+        var spanEndScalar = endScalar
+        if table.suffixHedges.mayStart(reader.decode(at: end).value), let k = table.suffixHedges.longestIndex(in: reader, at: end) {
+            if quantity.qualifier == .exact { quantity.qualifier = table.suffixHedgeQualifiers[k] }
+            spanEnd += table.suffixHedges.words[k].bytes.count
+            spanEndScalar += table.suffixHedges.words[k].scalarCount
+        }
+        body(
+            NumeralMatch(
+                span: TextSpan(start: spanStartScalar, end: spanEndScalar, utf8Start: spanStart, utf8End: spanEnd),
+                numeralSpan: TextSpan(start: startScalar, end: endScalar, utf8Start: start, utf8End: end),
+                quantity: quantity, isArabic: isArabic, isDigitString: isDigitString, trailingScale: trailingScale))
+        return endScalar
+    }
+
+    /// The numeral at `i` when it is one of the shapes that need no grammar, else nil:
     /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億, or
     /// 万亿 萬億) or a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿`), or one
     /// Chinese digit (`三个`); in each case followed by a character that cannot continue a
     /// numeral expression (`ScannerTables.continuation`: no unit, point, separator, percent
-    /// sign, range connector). The full grammar reads these shapes the same way; a test holds both to it.
+    /// sign, range connector). 第 before one of those shapes without a percent sign is an
+    /// ordinal (`第5次`, `第三届`). The full grammar reads these shapes the same way; a test holds both to it.
     @inline(__always)
-    static func simpleExpression(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> Expression? {
+    static func simpleNumeral(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> SimpleNumeral? {
+        if bytes[i] == 0xE7, i + 3 < bytes.count, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC {  // 第
+            guard var inner = simpleNumeral(afterOrdinalMark: bytes, at: i + 3, table: table), inner.percentSign == 0 else { return nil }
+            inner.isOrdinal = true
+            return inner
+        }
+        return simpleNumeral(afterOrdinalMark: bytes, at: i, table: table)
+    }
+
+    /// `simpleNumeral` without the 第 of ordinals.
+    @inline(__always)
+    static func simpleNumeral(afterOrdinalMark bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> SimpleNumeral? {
         let reader = UTF8Reader(bytes)
         let n = bytes.count
         let b = bytes[i]
         var j = i
-        var coreEnd = i
         var significand = 0
         var exponent = 0
         var isArabic = false
@@ -229,7 +263,6 @@ public struct NumeralScanner: Sendable {
             guard j - i - (exponent == 0 ? 0 : 1) <= 18 else { return nil }
             isArabic = true
             // One large unit (part of the numeral) or one percent sign (after it).
-            coreEnd = j
             let (u, length) = reader.decode(at: j)
             switch u {
             case 0x4E07, 0x842C: scale = 4  // 万 萬
@@ -247,7 +280,6 @@ public struct NumeralScanner: Sendable {
                     j += length2
                 }
             }
-            if scale != 0 { coreEnd = j }
         } else {
             let (cp, length) = reader.decode(at: i)
             guard length == 3 else { return nil }
@@ -256,7 +288,6 @@ public struct NumeralScanner: Sendable {
             guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(cp) else { return nil }
             significand = Int(entry & 0xFF)
             j = i + 3
-            coreEnd = j
         }
         // What follows must end the expression.
         let (v, length) = reader.decode(at: j)
@@ -270,12 +301,7 @@ public struct NumeralScanner: Sendable {
             guard let v = value.scaled(byPowerOfTen: scale) else { return nil }
             value = v
         }
-        let core = CoreNumeral(
-            end: coreEnd, bounds: Bounds(value), qualifier: .exact, trailingScale: scale, hasChinese: !isArabic || scale != 0,
-            isArabic: isArabic && scale == 0, isLoneZero: false, isDigitString: false)
-        var quantity = Quantity(kind: percentSign == 0 ? .number : .percent, value: value)
-        quantity.percentSign = percentSign
-        return Expression(start: i, end: j, quantity: quantity, core: core)
+        return SimpleNumeral(end: j, value: value, percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false)
     }
 
     /// Whether the three-byte character at `i` is one that the grammar reads as no numeral
@@ -289,7 +315,7 @@ public struct NumeralScanner: Sendable {
         switch c {
         case 0x96F6, 0x3007, 0x25CB:  // 零 〇 ○
             let next = reader.decode(at: i + 3).value
-            return !table.continuation.contains(next) && next != 0x4E2A && next != 0x500B  // 个 個
+            return !table.continuation.contains(next) && !isGe(next)
         case 0x8D1F, 0x8CA0, 0x4E07, 0x842C, 0x4EBF, 0x5104:  // 负 負 万 萬 亿 億
             return !table.continuation.contains(reader.decode(at: i + 3).value)
         default:
@@ -297,9 +323,8 @@ public struct NumeralScanner: Sendable {
         }
     }
 
-    static let ge: [UInt8] = Array("个".utf8), geTraditional: [UInt8] = Array("個".utf8)
-    static let ling: [UInt8] = Array("零".utf8), lingCircle: [UInt8] = Array("〇".utf8)
-    static let qian: [UInt8] = Array("千".utf8), bai: [UInt8] = Array("百".utf8)
+    /// Whether `v` is 个 or 個, the measure words that make a lone 零 a number (零个).
+    @inline(__always) static func isGe(_ v: UInt32) -> Bool { v == 0x4E2A || v == 0x500B }
 
     /// Whether a minus sign after the scalar `v` can negate the number that follows it:
     /// after the start, a space, punctuation or 为/是/达, not after a number or a unit
@@ -332,6 +357,21 @@ public struct NumeralScanner: Sendable {
     }
 }
 
+/// A numeral of one of the shapes that `NumeralScanner.simpleNumeral` reads without the grammar.
+struct SimpleNumeral {
+    /// The byte offset where it ends (after its large unit or percent sign).
+    var end: Int
+    var value: ExactDecimal
+    /// As in `Quantity`: 0 none, 1 %, 2 ‰.
+    var percentSign: UInt8
+    /// The power of ten of its large units: 4 for 万, 8 for 亿, 12 for 万亿.
+    var scale: Int
+    /// Whether it is written in Arabic digits.
+    var isArabic: Bool
+    /// Whether 第 makes it an ordinal.
+    var isOrdinal: Bool
+}
+
 /// Lookup tables built once from `NumeralLexicon`.
 final class ScannerTables: Sendable {
     static let shared = ScannerTables()
@@ -349,22 +389,33 @@ final class ScannerTables: Sendable {
     let notNumberScalars: ScalarSet
     /// Whether a not-a-number word holds an ASCII character (none does: ASCII digits need no lookup).
     let notNumberHasASCII: Bool
+    /// The hedge words before a numeral (超过, 约) and after it (左右, 以上), each with the
+    /// qualifier of each word, in the order of `words`.
+    let prefixHedges: WordSet, prefixHedgeQualifiers: [Qualifier]
+    let suffixHedges: WordSet, suffixHedgeQualifiers: [Qualifier]
 
     init() {
         let starts = Array(NumeralLexicon.digits.keys) + Array(NumeralLexicon.smallUnits.keys) + Array(NumeralLexicon.tens.keys)
             + (0xFF10...0xFF19).compactMap { Unicode.Scalar(UInt32($0)) }
         let triggers = starts.map { String($0) } + ["第倒负負几幾万萬半"]
-        triggerSet = ScalarSet(triggers)
+        triggerSet = ScalarSet(triggers, skipping: false)
         skipSet = ScalarSet(triggers + ["0123456789"])
         var follow: [String] = ["0123456789.,%-~，．％‰分半", "０１２３４５６７８９"]
         for cp in 0..<65536 where NumeralParser.itemTable[cp] != 0 {
             if let s = Unicode.Scalar(UInt32(cp)) { follow.append(String(s)) }
         }
         for c in NumeralLexicon.rangeConnectors { follow.append(String(c.unicodeScalars.first!)) }
-        continuation = ScalarSet(follow)
-        loneFinancial = ScalarSet(NumeralLexicon.loneFinancialDigits.map { String($0) })
-        notNumberScalars = ScalarSet(NumeralLexicon.notNumbers.map(\.word))
+        continuation = ScalarSet(follow, skipping: false)
+        loneFinancial = ScalarSet(NumeralLexicon.loneFinancialDigits.map { String($0) }, skipping: false)
+        notNumberScalars = ScalarSet(NumeralLexicon.notNumbers.map(\.word), skipping: false)
         notNumberHasASCII = NumeralLexicon.notNumbers.contains { $0.word.unicodeScalars.contains { $0.isASCII } }
+        // A word in both lists takes the qualifier it has in the first.
+        var qualifiers: [String: Qualifier] = [:]
+        for (w, q) in NumeralLexicon.prefixHedges + NumeralLexicon.suffixHedges where qualifiers[w] == nil { qualifiers[w] = q }
+        prefixHedges = WordSet(NumeralLexicon.prefixHedges.map(\.0))
+        prefixHedgeQualifiers = prefixHedges.words.map { qualifiers[$0.text]! }
+        suffixHedges = WordSet(NumeralLexicon.suffixHedges.map(\.0))
+        suffixHedgeQualifiers = suffixHedges.words.map { qualifiers[$0.text]! }
         // Each word is filed under the pair that its scalar at each offset forms with the next
         // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
         // few words that share a neighbour pair with the text. A word of one scalar has no pair:

@@ -162,8 +162,8 @@ public struct WordSet: Sendable {
         words = ws
         let firsts = ws.compactMap(\.text.unicodeScalars.first)
         let lasts = ws.compactMap(\.text.unicodeScalars.last)
-        first = ScalarSet(firsts.map { String($0) })
-        last = ScalarSet(lasts.map { String($0) })
+        first = ScalarSet(firsts.map { String($0) }, skipping: false)
+        last = ScalarSet(lasts.map { String($0) }, skipping: false)
         hasWide = (firsts + lasts).contains { $0.value >= 65536 }
         var bf: [UInt32: [Int]] = [:]
         var bl: [UInt32: [Int]] = [:]
@@ -229,11 +229,13 @@ public struct WordSet: Sendable {
 /// after `i` where a scalar of the set, or anything other than a three-byte character, starts.
 public struct ScalarSet: Sendable {
     @usableFromInline let bits: [UInt64]
-    /// The members by their last two bytes, for skipping two characters a step.
-    @usableFromInline let pairs: PairSkipFilter
+    /// `PairSkipFilter.stops` of the members, for skipping two characters a step (empty for a
+    /// set made with `skipping: false`, which skips one character a step).
+    @usableFromInline let pairStops: [UInt8]
 
-    /// Creates the set of the scalars of `texts`.
-    public init(_ texts: [String]) {
+    /// Creates the set of the scalars of `texts`. A set that will only answer `contains` can
+    /// leave out the 64 KiB table that skipping two characters a step reads (`skipping: false`).
+    public init(_ texts: [String], skipping: Bool = true) {
         var b = [UInt64](repeating: 0, count: 1024)
         var members: [UInt32] = []
         for t in texts {
@@ -243,7 +245,7 @@ public struct ScalarSet: Sendable {
             }
         }
         bits = b
-        pairs = PairSkipFilter(members)
+        pairStops = skipping ? PairSkipFilter(members).stops : []
     }
 
     /// Whether the scalar `v` is in the set.
@@ -269,10 +271,10 @@ public struct ScalarSet: Sendable {
         let n = bytes.count
         var i = start
         var count = scalars
-        bits.withUnsafeBufferPointer { bits in pairs.bits.withUnsafeBufferPointer { low in
+        bits.withUnsafeBufferPointer { bits in pairStops.withUnsafeBufferPointer { stops in
             while i < n {
                 // Two three-byte characters at a time, while their last two bytes match no member's.
-                i = PairSkipFilter.skipPairs(low, in: base, from: i, count: n, scalars: &count)
+                if stops.count == PairSkipFilter.tableSize { i = PairSkipFilter.skipPairs(stops, in: base, from: i, count: n, scalars: &count) }
                 guard i < n else { break }
                 let b0 = base[i]
                 if b0 < 0x80 {
@@ -297,42 +299,45 @@ public struct ScalarSet: Sendable {
 }
 
 /// A filter on the last two bytes of three-byte characters, for skipping text two characters
-/// a step: a character whose last two bytes (six bits of each, `key`) match no listed
-/// scalar's is none of them, whatever its first byte. `PairSkipFilter([0x4E00])` (一) also
-/// stops at 帀 and 渀, which share 一's last two bytes; an exact test must follow each stop.
+/// a step: a character whose last two bytes match no listed scalar's is none of them, whatever
+/// its first byte. `PairSkipFilter([0x4E00])` (一, E4 B8 80) also stops at 帀 and 渀, which
+/// share 一's last two bytes B8 80; an exact test must follow each stop.
 public struct PairSkipFilter: Sendable {
-    /// 16,384 bits, one per key.
-    public let bits: [UInt64]
+    /// One byte for each value of a character's second and third bytes read as a little-endian
+    /// `UInt16` (second byte low): 1 where the skip must stop, that is, where a listed scalar ends
+    /// with those bytes or either is no continuation byte (80–BF).
+    public let stops: [UInt8]
+
+    /// The number of entries in `stops`: every `UInt16`, so that any two bytes index it.
+    public static let tableSize = 65536
 
     /// The filter of `scalars` (those outside three-byte UTF-8 are left out: the skip stops at them anyway).
     public init(_ scalars: [UInt32]) {
-        var low = [UInt64](repeating: 0, count: 256)
+        var table = Self.continuationStops
         for v in scalars where v >= 0x800 && v < 0x10000 {
-            let k = Self.key(UInt64(0x80 | (v >> 6) & 0x3F) << 8 | UInt64(0x80 | v & 0x3F) << 16)
-            low[k >> 6] |= 1 << UInt64(k & 63)
+            table[Int(0x80 | (v >> 6) & 0x3F) | Int(0x80 | v & 0x3F) << 8] = 1
         }
-        bits = low
+        stops = table
     }
 
-    /// The low six bits of the second and third bytes of the three-byte character in bytes
-    /// 0...2 of `x` (little-endian), as a 14-bit number.
-    @inlinable @inline(__always) public static func key(_ x: UInt64) -> Int { Int(truncatingIfNeeded: (x &>> 8) & 0x3F3F) }
+    /// The table with no scalar listed: 1 where either byte is no continuation byte.
+    static let continuationStops: [UInt8] = (0..<tableSize).map { w in w & 0xC0 == 0x80 && w & 0xC000 == 0x8000 ? 0 : 1 }
 
     /// The first offset at or after `i` where the next two characters are not both three-byte
-    /// characters absent from the filter `bits` (`self.bits`, borrowed by the caller), adding 2
-    /// to `scalars` for each pair skipped. `count` is the number of bytes at `base`.
+    /// characters absent from the filter (`stops`, `self.stops` borrowed by the caller, which
+    /// must hold `tableSize` entries), adding 2 to `scalars` for each pair skipped. `count` is
+    /// the number of bytes at `base`.
     @inlinable @inline(__always)
     public static func skipPairs(
-        _ bits: UnsafeBufferPointer<UInt64>, in base: UnsafePointer<UInt8>, from i: Int, count n: Int, scalars: inout Int
+        _ stops: UnsafeBufferPointer<UInt8>, in base: UnsafePointer<UInt8>, from i: Int, count n: Int, scalars: inout Int
     ) -> Int {
         var i = i
         while i < n &- 7 {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-            let k0 = key(x), k1 = key(x &>> 24)
-            if ((bits[k0 &>> 6] &>> UInt64(truncatingIfNeeded: k0)) | (bits[k1 &>> 6] &>> UInt64(truncatingIfNeeded: k1))) & 1 != 0 {
-                break
-            }
+            // Lead bytes E0–EF at 0 and 3; the table holds the continuation bytes at 1, 2, 4 and 5 to account.
+            guard x & 0xF0_0000_F0 == 0xE0_0000_E0 else { break }
+            let w0 = Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF), w1 = Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF)
+            if stops[w0] | stops[w1] != 0 { break }
             i &+= 6
             scalars &+= 2
         }
