@@ -117,12 +117,13 @@ public struct FactExtractor: FactSource {
         }
         others.sortInDocumentOrder()
         // Both lists are in document order: merge them.
-        return Self.merge(facts, others)
+        return Self.merge(&facts, &others)
     }
 
     /// The facts of two lists in document order, both sorted; of two facts in the same place,
-    /// the one of `a` first. Merged from the back, so that each fact moves and none is copied.
-    static func merge(_ a: consuming [Fact], _ b: consuming [Fact]) -> [Fact] {
+    /// the one of `a` first. Merged from the back, so that each fact moves and none is copied
+    /// (both lists are left empty).
+    static func merge(_ a: inout [Fact], _ b: inout [Fact]) -> [Fact] {
         if b.isEmpty { return a }
         if a.isEmpty { return b }
         var out: [Fact] = []

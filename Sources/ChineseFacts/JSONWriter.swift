@@ -181,14 +181,14 @@ struct RawJSON {
     mutating func string(utf8 u: UnsafeBufferPointer<UInt8>) {
         byte(UInt8(ascii: "\""))
         var runStart = 0
-        var k = 0
         let n = u.count
-        while k < n {
+        while true {
+            // Runs without quotes, backslashes or control characters are copied at once.
+            let k = JSONLine.Parser.plainRunEnd(u, from: runStart)
+            bytes(UnsafeBufferPointer(rebasing: u[runStart..<k]))
+            guard k < n else { break }
             let b = u[k]
-            k += 1
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            bytes(UnsafeBufferPointer(rebasing: u[runStart..<(k - 1)]))
-            runStart = k
+            runStart = k + 1
             byte(0x5C)
             switch b {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte(b)
@@ -196,15 +196,15 @@ struct RawJSON {
             case 0x0D: byte(UInt8(ascii: "r"))
             case 0x09: byte(UInt8(ascii: "t"))
             default:
-                let hex = Array("0123456789abcdef".utf8)
+                // \u00XX, lower-case hex: only control characters get here.
+                let low = b & 15
                 byte(UInt8(ascii: "u"))
                 byte(0x30)
                 byte(0x30)
-                byte(hex[Int(b >> 4)])
-                byte(hex[Int(b & 15)])
+                byte(0x30 + (b >> 4))
+                byte(low < 10 ? 0x30 + low : 0x57 + low)
             }
         }
-        bytes(UnsafeBufferPointer(rebasing: u[runStart..<n]))
         byte(UInt8(ascii: "\""))
     }
 }

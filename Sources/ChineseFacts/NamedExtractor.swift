@@ -143,10 +143,26 @@ final class NamedTables: Sendable {
         var i = start
         return stopClass.withUnsafeBufferPointer { classes in
             stopPairs.withUnsafeBufferPointer { pairs in stopFilter.stops.withUnsafeBufferPointer { low in
-                var skipped = 0
+                guard let base = bytes.baseAddress else { return i }
                 while i < n {
-                    // Two three-byte characters at a time, while neither may be of a class other than 0.
-                    if let base = bytes.baseAddress { i = PairSkipFilter.skipPairs(low, in: base, from: i, count: n, scalars: &skipped) }
+                    // Three-byte characters one at a time, reading eight bytes: a character whose
+                    // last two bytes no stop scalar has is skipped after one table read; any other
+                    // is decoded and judged by its class, and by its pair with the next character.
+                    while i < n &- 7 {
+                        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                        guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
+                        if low[Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF)] != 0 {
+                            let cp = UInt32(truncatingIfNeeded: (x & 0x0F) &<< 12 | (x &>> 2) & 0xFC0 | (x &>> 16) & 0x3F)
+                            let c = classes[Int(cp)]
+                            if c == 1 { return i }
+                            if c == 2 {
+                                let next = UInt32(truncatingIfNeeded: (x &>> 12) & 0xF000 | (x &>> 26) & 0xFC0 | (x &>> 40) & 0x3F)
+                                let h = Self.pairHash(cp, next)
+                                if pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { return i }
+                            }
+                        }
+                        i &+= 3
+                    }
                     guard i < n else { break }
                     let b0 = bytes[i]
                     if b0 < 0x80 {

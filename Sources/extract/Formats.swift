@@ -36,7 +36,10 @@ struct Renderer: Sendable {
         case .jsonl:
             var w = JSONWriter()
             w.bytes.reserveCapacity(facts.count * 320)
-            for k in facts.indices { w.write(facts[k], doc: doc.id, explain: explain) }
+            // Through the buffer, so that each fact is read where it lies and not copied first.
+            facts.withUnsafeBufferPointer { buffer in
+                for k in buffer.indices { w.write(buffer[k], doc: doc.id, explain: explain) }
+            }
             return w.bytes
         case .json:
             var w = JSONWriter()

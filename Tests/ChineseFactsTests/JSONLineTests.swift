@@ -47,6 +47,28 @@ struct JSONLineTests {
         }
     }
 
+    /// The writer escapes what RFC 8259 requires (quote, backslash, U+0000–U+001F) and nothing
+    /// else, at every position of strings long enough for the 16-byte scan: Foundation reads
+    /// each string back unchanged, and the control characters take their short or \u00XX forms.
+    @Test func writerEscapesExactlyWhatJSONRequires() throws {
+        let alphabet = Array("ab\"\\/\n\r\t\u{00}\u{08}\u{0B}\u{1A}\u{1F}\u{7F} 党组织11个😀é")
+        var state: UInt64 = 7
+        for length in 0..<120 {
+            var text = ""
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            var w = JSONWriter()
+            w.writeString(text)
+            let back = try JSONSerialization.jsonObject(with: Data(("[" + String(decoding: w.bytes, as: UTF8.self) + "]").utf8))
+            #expect(back as? [String] == [text], "length \(length)")
+        }
+        var w = JSONWriter()
+        w.writeString("党\u{00}\u{0B}\u{1A}\u{1F}\n\r\t\"\\/\u{7F}组织")
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #""党\u0000\u000b\u001a\u001f\n\r\t\"\\/\#u{7F}组织""#)
+    }
+
     /// The byte form of the text equals the String form's UTF-8, invalid bytes replaced the
     /// same way, with and without escapes, in strings long enough for 16-byte scanning.
     @Test func utf8FieldsEqualTheStringFields() throws {

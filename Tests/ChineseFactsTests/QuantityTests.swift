@@ -109,7 +109,9 @@ struct QuantityTests {
         shuffled.sortInDocumentOrder()
         #expect(shuffled.map(\.start) == [0, 1, 2, 3, 4, 5])
         // Merging keeps document order; of two facts in one place, the first list's comes first.
-        let merged = FactExtractor.merge([fact(1), fact(3), fact(3, .money)], [fact(0), fact(3, .count), fact(3, .date), fact(9)])
+        var first = [fact(1), fact(3), fact(3, .money)]
+        var second = [fact(0), fact(3, .count), fact(3, .date), fact(9)]
+        let merged = FactExtractor.merge(&first, &second)
         #expect(merged.map(\.start) == [0, 1, 3, 3, 3, 3, 9])
         #expect(merged.map(\.kind) == [.count, .count, .count, .count, .date, .money, .count])
         #expect(merged.map(\.text) == ["f0", "f1", "f3", "f3", "f3", "f3", "f9"])
