@@ -19,7 +19,12 @@ public struct JSONWriter: Sendable {
     /// and keeps what it wrote: one growth of the buffer for many small writes.
     @inline(__always) mutating func writing(bound: Int, _ body: (inout RawJSON) -> Void) {
         let old = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: bound))
+        // Room made by copying zeroes (a memcpy), not element by element from `repeatElement`.
+        if bound <= Self.zeroes.count {
+            Self.zeroes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<bound])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0, count: bound))
+        }
         let written = bytes.withUnsafeMutableBufferPointer { buffer in
             var raw = RawJSON(out: buffer.baseAddress! + old)
             body(&raw)
@@ -28,6 +33,9 @@ public struct JSONWriter: Sendable {
         precondition(written <= bound, "JSONWriter wrote past its bound")
         bytes.removeLast(bound - written)
     }
+
+    /// Zeroes to make room with (`writing`): a fact's bound is well under this.
+    static let zeroes = [UInt8](repeating: 0, count: 16384)
 
     /// `"kind":"…"` for each kind, by `FactKind.orderIndex`.
     static let kindFields: [[UInt8]] = {

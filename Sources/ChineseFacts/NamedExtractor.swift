@@ -23,7 +23,11 @@ final class NamedTables: Sendable {
     /// The strong organisation suffixes in the order of `orgSuffixes.words`.
     let strongSuffixWords: [UTF8Word]
     let orgSuffixes: WordSet
-    let strongSuffixes: Set<String>
+    /// For each of `orgSuffixes.words`, whether it is strong.
+    let isStrongSuffix: [Bool]
+    /// `NamedLexicon.placeNameNonInitials` and `placeNameNonFinals` (characters of one scalar each).
+    let placeNameNonInitials: ScalarSet
+    let placeNameNonFinals: ScalarSet
     let introducers: WordSet
     let creditMarkers: WordSet
     let listHeads: WordSet
@@ -81,7 +85,10 @@ final class NamedTables: Sendable {
         let suffixes = WordSet(NamedLexicon.organisationSuffixes.map(\.suffix))
         let strong = Set(NamedLexicon.organisationSuffixes.filter(\.strong).map(\.suffix))
         orgSuffixes = suffixes
-        strongSuffixes = strong
+        isStrongSuffix = suffixes.words.map { strong.contains($0.text) }
+        precondition((NamedLexicon.placeNameNonInitials.union(NamedLexicon.placeNameNonFinals)).allSatisfy { $0.unicodeScalars.count == 1 })
+        placeNameNonInitials = ScalarSet(NamedLexicon.placeNameNonInitials.map { String($0) }, skipping: false)
+        placeNameNonFinals = ScalarSet(NamedLexicon.placeNameNonFinals.map { String($0) }, skipping: false)
         strongSuffixWords = suffixes.words.filter { strong.contains($0.text) }
         introducers = WordSet(NamedLexicon.nameIntroducers)
         creditMarkers = WordSet(NamedLexicon.creditMarkers)
@@ -333,9 +340,7 @@ struct NamedExtractor {
         let a = reader.decode(before: s - b.length)
         guard isIdeograph(a.value), isIdeograph(b.value), a.length == 3, b.length == 3 else { return false }
         let start = s - 6
-        guard let ca = Unicode.Scalar(a.value).map(Character.init), let cb = Unicode.Scalar(b.value).map(Character.init),
-            !NamedLexicon.placeNameNonInitials.contains(ca), !NamedLexicon.placeNameNonFinals.contains(cb)
-        else { return false }
+        guard !tables.placeNameNonInitials.contains(a.value), !tables.placeNameNonFinals.contains(b.value) else { return false }
         // 推动县域, 加强县级: a verb, not a name.
         if tables.introducers.contains(in: reader, endingAt: s) { return false }
         let before = reader.decode(before: start)
@@ -393,8 +398,9 @@ struct NamedExtractor {
 
     /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.
     func organisation(suffixAt s: Int, into out: inout [Fact]) -> Bool {
-        guard let w = tables.orgSuffixes.longest(in: reader, at: s) else { return false }
-        let strong = tables.strongSuffixes.contains(w.text)
+        guard let k = tables.orgSuffixes.longestIndex(in: reader, at: s) else { return false }
+        let w = tables.orgSuffixes.words[k]
+        let strong = tables.isStrongSuffix[k]
         let end = s + w.bytes.count
         guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return false }
         guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return false }

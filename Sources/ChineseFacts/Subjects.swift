@@ -130,6 +130,9 @@ extension QuantityExtractor {
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
     static let cleanSuffixes: [[UInt8]] = ["的", "达到", "达", "为", "共", "中", "其中", "及", "和", "、", "，", "等", "累计", "“", "「", "第"].map { Array($0.utf8) }
     static let cleanPrefixes: [[UInt8]] = ["的", "对", "在", "为", "、", "及", "和", "”", "」"].map { Array($0.utf8) }
+    /// The last scalars of `cleanSuffixes` and the first of `cleanPrefixes` (every word is at least three bytes).
+    static let cleanSuffixLast = ScalarSet(cleanSuffixes.map { String(decoding: $0, as: UTF8.self).unicodeScalars.last.map { String($0) } ?? "" }, skipping: false)
+    static let cleanPrefixFirst = ScalarSet(cleanPrefixes.map { String(decoding: $0, as: UTF8.self).unicodeScalars.first.map { String($0) } ?? "" }, skipping: false)
 
     /// Whether the text between byte offsets `a` and `b` holds a closing bracket, `)` or `）`.
     func containsCloseBracket(_ a: Int, _ b: Int) -> Bool {
@@ -173,13 +176,18 @@ extension QuantityExtractor {
         var changed = true
         while changed {
             changed = false
-            for w in cleanSuffixes where hasSuffix(w) {
-                hi -= w.count
-                changed = true
+            // Each list is read only when the phrase ends (or starts) with a scalar one of its words ends (starts) with.
+            if hi - lo > 3, cleanSuffixLast.contains(text.decode(before: hi).value) {
+                for w in cleanSuffixes where hasSuffix(w) {
+                    hi -= w.count
+                    changed = true
+                }
             }
-            for w in cleanPrefixes where hasPrefix(w) {
-                lo += w.count
-                changed = true
+            if hi - lo > 3, cleanPrefixFirst.contains(text.decode(at: lo).value) {
+                for w in cleanPrefixes where hasPrefix(w) {
+                    lo += w.count
+                    changed = true
+                }
             }
         }
         // A closing quote never opened inside the phrase: 中心” → 中心.
@@ -387,8 +395,18 @@ struct YearTracker {
         var i = pos
         var crossedClause = false
         var steps = 0
+        let bytes = reader.bytes
         while i > 0 && steps < Self.limit {
             if floor >= 0 && i <= floor { return i == floor ? .reachedFloor(steps: steps, comma: crossedClause) : .overshot }
+            // Ideographs (lead bytes E4–E9: U+4000–U+9FFF) other than 年 end no sentence, are no
+            // comma and no digit: stepped over three bytes at a time, as the reading below would.
+            if i >= 3, bytes[i - 3] &- 0xE4 <= 5, bytes[i - 2] & 0xC0 == 0x80, bytes[i - 1] & 0xC0 == 0x80,
+                !(bytes[i - 3] == 0xE5 && bytes[i - 2] == 0xB9 && bytes[i - 1] == 0xB4)
+            {
+                i -= 3
+                steps += 1
+                continue
+            }
             let p = reader.decode(before: i)
             if p.length == 0 || isSentenceBoundary(p.value) { return .stopped }
             if p.value == 0xFF0C || p.value == 0x2C { crossedClause = true }
