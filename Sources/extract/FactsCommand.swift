@@ -162,7 +162,7 @@ struct Facts: ParsableCommand {
         sink.write(renderer.header)
         let batchBytes = 2 << 20 * max(1, workers)
         let batchDocs = 1024 * max(1, workers)
-        func emit(_ batch: [InputDocument], _ results: [(facts: [Fact], bytes: [UInt8])]) throws {
+        func emit(_ batch: [InputDocument], _ results: [DocumentResult]) throws {
             for (k, r) in results.enumerated() {
                 if let sqlite {
                     do { try sqlite.add(batch[k].document, r.facts, explain: explain) } catch {
@@ -179,8 +179,8 @@ struct Facts: ParsableCommand {
                         throw ExitCode(1)
                     }
                 }
-                if !r.facts.isEmpty { first = false }
-                factCount += r.facts.count
+                if r.count > 0 { first = false }
+                factCount += r.count
             }
             documents += batch.count
             if showProgress {
@@ -259,8 +259,9 @@ struct Facts: ParsableCommand {
     /// Extracts and renders a batch on `workers` threads; results keep the batch's order.
     static func process(
         _ batch: [InputDocument], extractor: FactExtractor, renderer: Renderer, workers: Int
-    ) -> [(facts: [Fact], bytes: [UInt8])] {
-        var results = [(facts: [Fact], bytes: [UInt8])?](repeating: nil, count: batch.count)
+    ) -> [DocumentResult] {
+        var results = [DocumentResult?](repeating: nil, count: batch.count)
+        // Facts rendered in the worker are dropped there too, so that the reading thread does not free them.
         let renderInWorker = renderer.format != .json && renderer.format != .sqlite
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedSlots(base: buffer)
@@ -268,7 +269,8 @@ struct Facts: ParsableCommand {
             let one: @Sendable (Int) -> Void = { (k: Int) in
                 // The reader checked the bytes (JSONLine.utf8Fields, decodeUTF8): no second check.
                 let fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(wellFormedUTF8: $0) }
-                slots.base[k] = (fs, renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
+                slots.base[k] = DocumentResult(
+                    facts: renderInWorker ? [] : fs, count: fs.count, bytes: renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
             }
             if n <= 1 {
                 for k in batch.indices { one(k) }
@@ -285,13 +287,21 @@ struct Facts: ParsableCommand {
                 }
             }
         }
-        return results.map { $0 ?? ([], []) }
+        return results.map { $0 ?? DocumentResult(facts: [], count: 0, bytes: []) }
     }
+}
+
+/// What a worker made of one document: its facts where the reading thread still needs them
+/// (JSON, SQLite), their number, and the rendered bytes of the other formats.
+struct DocumentResult {
+    var facts: [Fact]
+    var count: Int
+    var bytes: [UInt8]
 }
 
 /// One batch being extracted in the background.
 final class BatchJob: @unchecked Sendable {
-    var results: [(facts: [Fact], bytes: [UInt8])] = []
+    var results: [DocumentResult] = []
     let done = DispatchSemaphore(value: 0)
 }
 
