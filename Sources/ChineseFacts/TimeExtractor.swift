@@ -97,17 +97,24 @@ struct TimeExtractor {
     func smallNumber(at i: Int) -> (value: Int, end: Int)? {
         var j = i
         var count = 0
+        var arabic = 0
+        var onlyArabic = true
         while count < 4 {
             let (v, l) = reader.decode(at: j)
             guard l > 0, isChineseDigit(v) || (v >= 0x30 && v <= 0x39) else { break }
+            if v >= 0x30 && v <= 0x39 { arabic = arabic * 10 + Int(v - 0x30) } else { onlyArabic = false }
             j += l
             count += 1
         }
         guard j > i else { return nil }
+        // Arabic digits without a leading zero are read as they stand; anything else by the grammar.
+        if onlyArabic, reader.bytes[i] != 0x30 { return arabic > 0 && arabic < 200 ? (arabic, j) : nil }
         guard let q = ChineseNumeral.parse(bytes: UnsafeBufferPointer(rebasing: reader.bytes[i..<j])),
-            q.kind == .number, q.qualifier == .exact, q.value.isInteger,
-            let d = Int(q.value.description), d > 0, d < 200
+            q.kind == .number, q.qualifier == .exact, q.value.isInteger, !q.value.isNegative, q.value < ExactDecimal(200)
         else { return nil }
+        var d = Int(q.value.significand)
+        for _ in 0..<q.value.exponent { d *= 10 }
+        guard d > 0 else { return nil }
         return (d, j)
     }
 

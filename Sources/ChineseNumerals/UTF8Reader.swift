@@ -109,6 +109,18 @@ public struct UTF8Reader {
     /// view without copying it: `matches("以来", at: i)`.
     @inlinable public func matches(_ word: String, at i: Int) -> Bool {
         guard i >= 0 else { return false }
+        // The word's bytes where they lie (literals and native strings), compared byte by byte.
+        if let found = word.utf8.withContiguousStorageIfAvailable({ w -> Bool in
+            guard w.count <= bytes.count &- i else { return false }
+            var k = 0
+            while k < w.count {
+                if bytes[i &+ k] != w[k] { return false }
+                k &+= 1
+            }
+            return true
+        }) {
+            return found
+        }
         var k = i
         for b in word.utf8 {
             guard k < bytes.count, bytes[k] == b else { return false }

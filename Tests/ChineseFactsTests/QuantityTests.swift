@@ -2,12 +2,52 @@ import Foundation
 import Testing
 
 @testable import ChineseFacts
+import ChineseNumerals
 
 /// The quantity facts of `text` (the numeric kinds only).
 func facts(_ text: String) -> [Fact] { QuantityFacts().facts(in: text) }
 
 @Suite("Quantities")
 struct QuantityTests {
+    /// The time pass's small numbers (十四五, 第14届) read Arabic digits without the grammar:
+    /// both ways give the same value for every number below 300 written with and without
+    /// leading zeros, in Chinese, and in financial and mixed forms.
+    @Test func smallNumbersEqualTheGrammarsReading() throws {
+        // The reading before the fast path: the grammar, and the value's decimal text read back.
+        func reference(_ t: TimeExtractor) -> (value: Int, end: Int)? {
+            var j = 0
+            var count = 0
+            while count < 4 {
+                let (v, l) = t.reader.decode(at: j)
+                guard l > 0, t.isChineseDigit(v) || (v >= 0x30 && v <= 0x39) else { break }
+                j += l
+                count += 1
+            }
+            guard j > 0, let q = ChineseNumeral.parse(bytes: UnsafeBufferPointer(rebasing: t.reader.bytes[0..<j])),
+                q.kind == .number, q.qualifier == .exact, q.value.isInteger, let d = Int(q.value.description), d > 0, d < 200
+            else { return nil }
+            return (d, j)
+        }
+        var texts: [String] = []
+        for n in 0..<300 {
+            texts += [String(n), "0" + String(n), "00" + String(n), ChineseNumeral.format(ExactDecimal(n))]
+            texts.append(ChineseNumeral.format(ExactDecimal(n), style: .financial))
+        }
+        texts += ["2十", "十2", "二0", "0", "00", "0000", "9999", "1999", "两百", "廿三", "负五", "一二三四五"]
+        var found = 0
+        for t in texts {
+            let bytes = Array((t + "届").utf8)
+            bytes.withUnsafeBufferPointer { b in
+                let extractor = TimeExtractor(reader: UTF8Reader(b))
+                let got = extractor.smallNumber(at: 0)
+                let expected = reference(extractor)
+                #expect(got?.value == expected?.value && got?.end == expected?.end, "\(t)")
+                if got != nil { found += 1 }
+            }
+        }
+        #expect(found > 500)
+    }
+
     /// The named pass's skip (two characters a step through `stopFilter`) stops where a
     /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
     /// onwards, on the fixture documents and on random mixes of stop characters, their
