@@ -268,9 +268,14 @@ struct Facts: ParsableCommand {
             let n = min(workers, batch.count)
             let one: @Sendable (Int) -> Void = { (k: Int) in
                 // The reader checked the bytes (JSONLine.utf8Fields, decodeUTF8): no second check.
-                let fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(wellFormedUTF8: $0) }
-                slots.base[k] = DocumentResult(
-                    facts: renderInWorker ? [] : fs, count: fs.count, bytes: renderInWorker ? renderer.render(batch[k], fs, first: false) : [])
+                var fs = batch[k].utf8.withUnsafeBufferPointer { extractor.facts(wellFormedUTF8: $0) }
+                let count = fs.count
+                if renderInWorker {
+                    let bytes = renderer.render(batch[k], movingFrom: &fs, first: false)
+                    slots.base[k] = DocumentResult(facts: [], count: count, bytes: bytes)
+                } else {
+                    slots.base[k] = DocumentResult(facts: fs, count: count, bytes: [])
+                }
             }
             if n <= 1 {
                 for k in batch.indices { one(k) }

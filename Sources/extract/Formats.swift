@@ -30,16 +30,27 @@ struct Renderer: Sendable {
         }
     }
 
+    /// `render`, for a worker done with the facts: JSON Lines takes each fact out of the list
+    /// (moved, not copied) and writes it; the list is left empty.
+    func render(_ doc: InputDocument, movingFrom facts: inout [Fact], first: Bool) -> [UInt8] {
+        guard format == .jsonl else {
+            defer { facts = [] }
+            return render(doc, facts, first: first)
+        }
+        var w = JSONWriter()
+        w.bytes.reserveCapacity(facts.count * 320)
+        facts.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let f = facts.popLast() { w.write(f, doc: doc.id, explain: explain) }
+        return w.bytes
+    }
+
     /// Bytes for one document; for `json`, `first` says whether a comma must lead.
     func render(_ doc: InputDocument, _ facts: [Fact], first: Bool) -> [UInt8] {
         switch format {
         case .jsonl:
             var w = JSONWriter()
             w.bytes.reserveCapacity(facts.count * 320)
-            // Through the buffer, so that each fact is read where it lies and not copied first.
-            facts.withUnsafeBufferPointer { buffer in
-                for k in buffer.indices { w.write(buffer[k], doc: doc.id, explain: explain) }
-            }
+            for k in facts.indices { w.write(facts[k], doc: doc.id, explain: explain) }
             return w.bytes
         case .json:
             var w = JSONWriter()
