@@ -461,8 +461,11 @@ struct QuantityExtractor {
         var j = i
         var steps = 0
         while j > 0 && steps < 10 {
-            if let k = tables.changeWords.longestIndex(in: reader, endingAt: j) { return tables.changes[k] }
             let p = reader.decode(before: j)
+            // The word list is read only where a change word may end.
+            if tables.changeWords.mayEnd(p.value), let k = tables.changeWords.longestIndex(in: reader, endingAt: j) {
+                return tables.changes[k]
+            }
             if isClauseBoundary(p.value) || p.length == 0 { break }
             // Stop at another number: the change word belongs to it.
             if NumeralLexicon.isDigit(p.value) { break }

@@ -112,11 +112,14 @@ extension QuantityExtractor {
         }
         var k = cutLimit
         while k > phraseStart {
-            if let w = longest(tables.openers, endingAt: k), k - w.bytes.count >= phraseStart, cutLimit - k >= 6 {
+            let p = reader.decode(before: k)
+            if cutLimit - k >= 6, tables.openers.mayEnd(p.value), let w = tables.openers.longestIndex(in: reader, endingAt: k),
+                k - tables.openers.words[w].bytes.count >= phraseStart
+            {
                 phraseStart = k
                 break
             }
-            k -= max(reader.decode(before: k).length, 1)
+            k -= max(p.length, 1)
         }
         var subject = cleanedPhrase(phraseStart, nounEnd, footnotes: true)
         if subject == nil, let a = attribute {
