@@ -1,6 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
 
 /// Byte-level tables for the named extractor, built once from `NamedLexicon`.
 final class NamedTables: Sendable {
@@ -14,6 +17,10 @@ final class NamedTables: Sendable {
 
     /// Gazetteer words, grouped by first scalar, longest first in each group.
     let gazetteerEntries: [(word: UTF8Word, entry: Entry)]
+    /// The entries' UTF-8 bytes one after another, and where each lies in it: matched in place,
+    /// without touching the words' arrays.
+    let gazetteerBytes: [UInt8]
+    let gazetteerSpans: [(start: Int, count: Int)]
     /// Where each first scalar's group lies in `gazetteerEntries`.
     let gazetteerIndex: ScalarIndex
     let placeSuffixes: [UTF8Word]
@@ -77,6 +84,14 @@ final class NamedTables: Sendable {
             entries += list
         }
         gazetteerEntries = entries
+        var blob: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        for (w, _) in entries {
+            spans.append((blob.count, w.bytes.count))
+            blob += w.bytes
+        }
+        gazetteerBytes = blob
+        gazetteerSpans = spans
         gazetteerIndex = ScalarIndex(groups)
         placeSuffixes = NamedLexicon.placeSuffixes.map(UTF8Word.init).sorted { $0.bytes.count > $1.bytes.count }
         placeSuffixRestriction = placeSuffixes.map {
@@ -303,10 +318,14 @@ struct NamedExtractor {
     // MARK: Gazetteer
 
     func gazetteerFact(at i: Int, _ group: Range<Int>, into out: inout [Fact]) -> Bool {
+        let available = reader.count - i
         for p in group {
             let k = tables.gazetteerIndex.items[p]
+            let span = tables.gazetteerSpans[k]
+            guard span.count <= available,
+                tables.gazetteerBytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + span.start, reader.bytes.baseAddress! + i, span.count) == 0 })
+            else { continue }
             let (w, e) = tables.gazetteerEntries[k]
-            guard reader.matches(w.bytes, at: i) else { continue }
             var end = i + w.bytes.count
             switch e {
             case .person:
@@ -456,7 +475,7 @@ struct NamedExtractor {
     /// and `普利药业、迪合永欣` beside one found by its suffix.
     func listedOrganisations(around found: [Fact]) -> [Fact] {
         var out: [Fact] = []
-        let orgs = found.filter { $0.kind == .org && $0.rule == "<名><企业后缀>" }
+        let orgEnds = found.indices.filter { found[$0].kind == .org && found[$0].rule == "<名><企业后缀>" }.map { found[$0].utf8End }
         var known = Set(found.map(\.utf8Start))
         func member(endingAt e: Int) -> Int? {
             guard let (s, bounded) = nameBefore(e, limit: 4), bounded else { return nil }
@@ -469,8 +488,8 @@ struct NamedExtractor {
             out.append(fact(.org, s, e, rule: "<名>、<机构>"))
         }
         // Beside a suffixed organisation: the next member after 、.
-        for o in orgs where reader.matches("、", at: o.utf8End) {
-            let j = o.utf8End + 3
+        for orgEnd in orgEnds where reader.matches("、", at: orgEnd) {
+            let j = orgEnd + 3
             var k = j
             var count = 0
             while count < 5 {
@@ -488,13 +507,9 @@ struct NamedExtractor {
         // A list ending in 等 before a head such as 企业.
         var i = 0
         while i < reader.count {
-            // 等 is E7 AD 89: jump to the next E7 with memchr.
-            guard let base = reader.bytes.baseAddress, let p = memchr(base + i, 0xE7, reader.count - i) else { break }
-            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            guard i + 2 < reader.count, reader.bytes[i + 1] == 0xAD, reader.bytes[i + 2] == 0x89 else {
-                i += 1
-                continue
-            }
+            // The next 等 (E7 AD 89).
+            i = Self.nextSequence(reader.bytes, from: i, 0xE7, 0xAD, 0x89)
+            guard i < reader.count else { break }
             var headFound = false
             var k = i + 3
             var steps = 0
@@ -518,6 +533,29 @@ struct NamedExtractor {
             i += 3
         }
         return out
+    }
+
+    /// The first offset at or after `start` where the three bytes `a`, `b`, `c` stand, or the
+    /// end: sixteen offsets tested at a time on x86-64 (SSE2).
+    static func nextSequence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        let n = bytes.count
+        var i = start
+        guard let base = bytes.baseAddress else { return n }
+        #if arch(x86_64)
+        let va = _mm_set1_epi8(Int8(bitPattern: a)), vb = _mm_set1_epi8(Int8(bitPattern: b)), vc = _mm_set1_epi8(Int8(bitPattern: c))
+        while i + 18 <= n {
+            func load(_ k: Int) -> __m128i { _mm_loadu_si128(UnsafeRawPointer(base + k).assumingMemoryBound(to: __m128i.self)) }
+            let hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(load(i), va), _mm_cmpeq_epi8(load(i + 1), vb)), _mm_cmpeq_epi8(load(i + 2), vc))
+            let mask = _mm_movemask_epi8(hit)
+            if mask != 0 { return i + mask.trailingZeroBitCount }
+            i += 16
+        }
+        #endif
+        while i + 3 <= n {
+            if base[i] == a, base[i + 1] == b, base[i + 2] == c { return i }
+            i += 1
+        }
+        return n
     }
 
     // MARK: Persons

@@ -48,6 +48,38 @@ struct QuantityTests {
         #expect(found > 500)
     }
 
+    /// The search for 等 (E7 AD 89), sixteen offsets at a time, finds what a byte-by-byte search
+    /// finds: the sequence at every offset of texts of every length up to 70, split sequences
+    /// across blocks, and near misses (E7 AD 88, E7 E7 AD 89).
+    @Test func threeByteSearchFindsWhatAPlainSearchFinds() {
+        func reference(_ b: [UInt8], from: Int) -> Int {
+            var i = from
+            while i + 3 <= b.count {
+                if b[i] == 0xE7, b[i + 1] == 0xAD, b[i + 2] == 0x89 { return i }
+                i += 1
+            }
+            return b.count
+        }
+        var state: UInt64 = 3
+        var checked = 0
+        for length in 0...70 {
+            for plant in -1..<length {
+                var b = [UInt8](repeating: 0, count: length)
+                for k in b.indices {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    b[k] = [0xE7, 0xAD, 0x89, 0x88, 0x41, 0xE4][Int(state >> 33) % 6]
+                }
+                if plant >= 0, plant + 3 <= length { b[plant] = 0xE7; b[plant + 1] = 0xAD; b[plant + 2] = 0x89 }
+                for from in [0, 1, 5, 17].filter({ $0 <= length }) {
+                    let got = b.withUnsafeBufferPointer { NamedExtractor.nextSequence($0, from: from, 0xE7, 0xAD, 0x89) }
+                    #expect(got == reference(b, from: from), "length \(length) plant \(plant) from \(from)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 5000)
+    }
+
     /// The named pass's skip (two characters a step through `stopFilter`) stops where a
     /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
     /// onwards, on the fixture documents and on random mixes of stop characters, their
