@@ -476,7 +476,7 @@ struct NamedExtractor {
     func listedOrganisations(around found: [Fact]) -> [Fact] {
         var out: [Fact] = []
         let orgEnds = found.indices.filter { found[$0].kind == .org && found[$0].rule == "<名><企业后缀>" }.map { found[$0].utf8End }
-        var known = Set(found.map(\.utf8Start))
+        var known = Set(found.indices.map { found[$0].utf8Start })
         func member(endingAt e: Int) -> Int? {
             guard let (s, bounded) = nameBefore(e, limit: 4), bounded else { return nil }
             let c = e - s
