@@ -8,6 +8,7 @@ struct Expression {
 
 extension NumeralParser {
     static let percentPrefix = UTF8Word("百分之")
+    static let hundred: [UInt8] = Array("百".utf8)
     static let permillePrefixes = [UTF8Word("千分之"), UTF8Word("仟分之")]
     /// 万分之三 = 0.03%, 百万分之五 = 0.0005%: percents of a finer base, with the power of ten to apply.
     static let finerPercentPrefixes = [(UTF8Word("百万分之"), -4), (UTF8Word("万分之"), -2), (UTF8Word("萬分之"), -2)]
@@ -89,9 +90,7 @@ extension NumeralParser {
             }
         }
         var core: CoreNumeral
-        if kind == .percent, reader.matches(UTF8Word("百").bytes, at: i),
-            parseCore(at: i) == nil || parseCore(at: i)!.end == i + 3
-        {
+        if kind == .percent, reader.matches(Self.hundred, at: i), parseCore(at: i).map({ $0.end == i + 3 }) ?? true {
             // 百分之百
             core = CoreNumeral(
                 end: i + 3, bounds: Bounds(ExactDecimal(100)), qualifier: .exact, trailingScale: 0,

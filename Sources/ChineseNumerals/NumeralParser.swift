@@ -271,25 +271,28 @@ struct NumeralParser {
 
     /// Reads the numeral at byte offset `start`, or nil if none starts there.
     func parseCore(at start: Int) -> CoreNumeral? {
-        var state = State()
+        var s = State()
         var i = start
-        var best: (State, Int)? = nil
+        var best: CoreNumeral? = nil
+        // The state changes in place; an item that cannot continue ends the reading, and the
+        // longest prefix that made a whole numeral is the result.
         while let (item, end) = item(at: i) {
-            guard let (next, nextEnd) = apply(item, to: state, end: end) else { break }
-            state = next
-            i = nextEnd
-            if finalize(state) != nil { best = (state, i) }
+            guard let next = apply(item, to: &s, end: end) else { break }
+            i = next
+            if let bounds = finalize(s) {
+                best = CoreNumeral(
+                    end: i, bounds: bounds, qualifier: s.qualifier, trailingScale: s.trailingScale,
+                    hasChinese: s.hasChinese, isArabic: s.isArabic, isLoneZero: s.loneZero && s.items == 1,
+                    isDigitString: s.pendingIsDigitString)
+            }
         }
-        guard let (s, end) = best, let bounds = finalize(s) else { return nil }
-        return CoreNumeral(
-            end: end, bounds: bounds, qualifier: s.qualifier, trailingScale: s.trailingScale,
-            hasChinese: s.hasChinese, isArabic: s.isArabic, isLoneZero: s.loneZero && s.items == 1,
-            isDigitString: s.pendingIsDigitString)
+        return best
     }
 
-    /// The state after one more item, or nil if the item cannot continue the numeral.
-    func apply(_ item: Item, to state: State, end: Int) -> (State, Int)? {
-        var s = state
+    /// Takes in one more item, returning where the numeral now ends, or nil if the item
+    /// cannot continue it (then `s` is left part-way changed: the caller stops reading).
+    func apply(_ item: Item, to s: inout State, end: Int) -> Int? {
+        let wasEmpty = s.items == 0
         s.items += 1
         if s.afterHedge {
             // After 余/多/来 only large units may follow: 4000余万, 十多亿.
@@ -299,7 +302,7 @@ struct NumeralParser {
         case .digit(let d):
             s.hasChinese = true
             s.isArabic = false
-            s.loneZero = d == 0 && state.isEmpty
+            s.loneZero = d == 0 && wasEmpty
             if s.pendingJi { return nil }
             if let p = s.pending {
                 guard s.pendingIsLoneDigit || s.pendingIsDigitString else { return nil }
@@ -311,7 +314,7 @@ struct NumeralParser {
                     // 三四, 十五六, 二三十: two neighbouring digits are a range; so is 三五 (three to five).
                     s.pending = Bounds(lo: pd, hi: ExactDecimal(d))
                     s.qualifier = .range
-                    return (s, end)
+                    return end
                 }
                 // Digit by digit (二〇二四): only when nothing else is in the numeral.
                 guard s.lastUnit == nil, s.total.isZero, s.section.isZero, p.lo == p.hi, s.qualifier == .exact
@@ -320,20 +323,20 @@ struct NumeralParser {
                 s.pending = Bounds(v)
                 s.pendingIsDigitString = true
                 s.pendingIsLoneDigit = false
-                return (s, end)
+                return end
             }
             if d == 0 {
                 if s.lastUnit != nil {
                     s.zeroSinceUnit = true
-                    return (s, end)
+                    return end
                 }
                 s.pending = Bounds(.zero)
                 s.pendingIsLoneDigit = true
-                return (s, end)
+                return end
             }
             s.pending = Bounds(ExactDecimal(d))
             s.pendingIsLoneDigit = true
-            return (s, end)
+            return end
         case .tens(let t):
             s.hasChinese = true
             s.isArabic = false
@@ -344,7 +347,7 @@ struct NumeralParser {
             s.lastUnit = 1
             s.lastWasLarge = false
             s.zeroSinceUnit = false
-            return (s, end)
+            return end
         case .arabic(let value, let lastZero):
             guard let value else { return nil }
             guard s.pending == nil, !s.pendingJi else { return nil }
@@ -356,7 +359,7 @@ struct NumeralParser {
             s.pendingIsLoneDigit = false
             s.digitCount += 1
             if lastZero { s.loneZero = false }
-            return (s, end)
+            return end
         case .small(let k):
             s.hasChinese = true
             s.isArabic = false
@@ -390,7 +393,7 @@ struct NumeralParser {
             s.lastWasLarge = false
             s.zeroSinceUnit = false
             s.trailingScale = 0
-            return (s, end)
+            return end
         case .large(let k):
             s.hasChinese = true
             s.isArabic = false
@@ -448,7 +451,7 @@ struct NumeralParser {
             s.lastWasLarge = true
             s.zeroSinceUnit = false
             s.afterHedge = false
-            return (s, end)
+            return end
         case .point:
             // 三点五: the point needs a digit before and digits after (read here).
             // …五十点六: a point right after a unit adds the fraction to the whole.
@@ -488,14 +491,14 @@ struct NumeralParser {
             s.pending = Bounds(v)
             s.pendingIsLoneDigit = false
             s.pendingIsDigitString = false
-            return (s, j)
+            return j
         case .ji:
             s.hasChinese = true
             s.isArabic = false
             guard s.pending == nil, !s.pendingJi, s.qualifier == .exact else { return nil }
             s.pendingJi = true
             if s.lastUnit != nil { s.qualifier = .range }  // 十几 10…19
-            return (s, end)
+            return end
         case .hedge(let q):
             guard s.qualifier == .exact, !s.pendingJi else { return nil }
             if let p = s.pending {
@@ -507,7 +510,7 @@ struct NumeralParser {
             }
             s.qualifier = q
             s.afterHedge = true
-            return (s, end)
+            return end
         }
     }
 
