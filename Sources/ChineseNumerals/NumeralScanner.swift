@@ -174,7 +174,7 @@ public struct NumeralScanner: Sendable {
         var quantity = Quantity(kind: simple.isOrdinal ? .ordinal : simple.percentSign == 0 ? .number : .percent, value: simple.value)
         quantity.percentSign = simple.percentSign
         return Self.reportWithHedges(
-            quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + countScalars(bytes, from: start, to: simple.end),
+            quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + simple.scalars,
             isArabic: simple.isArabic && simple.scale == 0 && !simple.isOrdinal, isDigitString: false, trailingScale: simple.scale,
             reader: UTF8Reader(bytes), table: table, body)
     }
@@ -189,7 +189,7 @@ public struct NumeralScanner: Sendable {
         var quantity = quantity
         var spanStart = start
         var spanStartScalar = startScalar
-        if start > 0, table.prefixHedges.mayEnd(reader.decode(before: start).value),
+        if start > 0, table.prefixHedges.last.contains(reader.decode(before: start).value),
             let k = table.prefixHedges.longestIndex(in: reader, endingAt: start)
         {
             let q = table.prefixHedgeQualifiers[k]
@@ -201,7 +201,7 @@ public struct NumeralScanner: Sendable {
         }
         var spanEnd = end
         var spanEndScalar = endScalar
-        if table.suffixHedges.mayStart(reader.decode(at: end).value), let k = table.suffixHedges.longestIndex(in: reader, at: end) {
+        if table.suffixHedges.first.contains(reader.decode(at: end).value), let k = table.suffixHedges.longestIndex(in: reader, at: end) {
             if quantity.qualifier == .exact { quantity.qualifier = table.suffixHedgeQualifiers[k] }
             spanEnd += table.suffixHedges.words[k].bytes.count
             spanEndScalar += table.suffixHedges.words[k].scalarCount
@@ -226,6 +226,7 @@ public struct NumeralScanner: Sendable {
         if bytes[i] == 0xE7, i + 3 < bytes.count, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC {  // 第
             guard var inner = simpleNumeral(afterOrdinalMark: bytes, at: i + 3, table: table), inner.percentSign == 0 else { return nil }
             inner.isOrdinal = true
+            inner.scalars += 1
             return inner
         }
         return simpleNumeral(afterOrdinalMark: bytes, at: i, table: table)
@@ -243,6 +244,7 @@ public struct NumeralScanner: Sendable {
         var isArabic = false
         var scale = 0
         var percentSign: UInt8 = 0  // as in Quantity: 1 %, 2 ‰
+        var coreEnd = i
         if b >= 0x30 && b <= 0x39 {
             // A minus sign before the digits is the general path's to judge.
             let prev = reader.decode(before: i).value
@@ -262,6 +264,7 @@ public struct NumeralScanner: Sendable {
             // At most 18 digits, which an Int holds.
             guard j - i - (exponent == 0 ? 0 : 1) <= 18 else { return nil }
             isArabic = true
+            coreEnd = j
             // One large unit (part of the numeral) or one percent sign (after it).
             let (u, length) = reader.decode(at: j)
             switch u {
@@ -301,7 +304,10 @@ public struct NumeralScanner: Sendable {
             guard let v = value.scaled(byPowerOfTen: scale) else { return nil }
             value = v
         }
-        return SimpleNumeral(end: j, value: value, percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false)
+        // Arabic digits and the point are a byte each; 万 亿 % ％ ‰ and a Chinese digit one scalar each.
+        let scalars = isArabic ? coreEnd - i + (scale == 12 ? 2 : scale != 0 || percentSign != 0 ? 1 : 0) : 1
+        return SimpleNumeral(
+            end: j, scalars: scalars, value: value, percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false)
     }
 
     /// Whether the three-byte character at `i` is one that the grammar reads as no numeral
@@ -361,6 +367,8 @@ public struct NumeralScanner: Sendable {
 struct SimpleNumeral {
     /// The byte offset where it ends (after its large unit or percent sign).
     var end: Int
+    /// Its length in Unicode scalars.
+    var scalars: Int
     var value: ExactDecimal
     /// As in `Quantity`: 0 none, 1 %, 2 ‰.
     var percentSign: UInt8
@@ -416,6 +424,8 @@ final class ScannerTables: Sendable {
         prefixHedgeQualifiers = prefixHedges.words.map { qualifiers[$0.text]! }
         suffixHedges = WordSet(NumeralLexicon.suffixHedges.map(\.0))
         suffixHedgeQualifiers = suffixHedges.words.map { qualifiers[$0.text]! }
+        // The scanner tests a hedge word's first or last scalar in the BMP bitmaps alone.
+        precondition(!prefixHedges.hasWide && !suffixHedges.hasWide)
         // Each word is filed under the pair that its scalar at each offset forms with the next
         // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
         // few words that share a neighbour pair with the text. A word of one scalar has no pair:
@@ -462,23 +472,30 @@ final class ScannerTables: Sendable {
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
         let (v, len) = reader.decode(at: i)
         guard notNumberScalars.contains(v) else { return nil }
-        var best: Int? = nil
-        func check(_ entries: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]) {
-            for (w, off, unless) in entries {
-                let s = i - off
-                guard s >= 0, reader.matches(w.bytes, at: s) else { continue }
-                if unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
-                let e = s + w.bytes.count
-                if e > i, best == nil || e > best! { best = e }
-            }
-        }
-        if !singleScalarWords.isEmpty { check(singleScalarWords) }
+        var best = -1
+        if !singleScalarWords.isEmpty { best = Self.longestCover(singleScalarWords, reader: reader, at: i, best: best) }
         let next = reader.decode(at: i + len).value
         let after = Int(pairSlots[Self.pairHash(v, next, after: true)])
-        if after != 0 { check(pairLists[after]) }
+        if after != 0 { best = Self.longestCover(pairLists[after], reader: reader, at: i, best: best) }
         let prev = reader.decode(before: i).value
         let before = Int(pairSlots[Self.pairHash(prev, v, after: false)])
-        if before != 0 && before != after { check(pairLists[before]) }
+        if before != 0 && before != after { best = Self.longestCover(pairLists[before], reader: reader, at: i, best: best) }
+        return best >= 0 ? best : nil
+    }
+
+    /// The end of the longest of `entries` that stands over byte `i` (its word at `i - offset`,
+    /// none of its exceptions there), or `best` when none ends later.
+    static func longestCover(
+        _ entries: [(word: UTF8Word, offset: Int, unless: [UTF8Word])], reader: UTF8Reader, at i: Int, best: Int
+    ) -> Int {
+        var best = best
+        for k in entries.indices {
+            let s = i - entries[k].offset
+            guard s >= 0, reader.matches(entries[k].word.bytes, at: s) else { continue }
+            if entries[k].unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
+            let e = s + entries[k].word.bytes.count
+            if e > i, e > best { best = e }
+        }
         return best
     }
 }
