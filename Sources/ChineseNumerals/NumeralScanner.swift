@@ -171,8 +171,9 @@ public struct NumeralScanner: Sendable {
         _ simple: SimpleNumeral, start: Int, scalar: Int, bytes: UnsafeBufferPointer<UInt8>, table: ScannerTables,
         _ body: (NumeralMatch) -> Void
     ) -> Int {
-        var quantity = Quantity(kind: simple.isOrdinal ? .ordinal : simple.percentSign == 0 ? .number : .percent, value: simple.value)
-        quantity.percentSign = simple.percentSign
+        let quantity = Quantity(
+            kind: simple.isOrdinal ? .ordinal : simple.percentSign == 0 ? .number : .percent, value: simple.value,
+            percentSign: simple.percentSign)
         return Self.reportWithHedges(
             quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + simple.scalars,
             isArabic: simple.isArabic && simple.scale == 0 && !simple.isOrdinal, isDigitString: false, trailingScale: simple.scale,

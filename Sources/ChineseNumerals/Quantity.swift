@@ -87,7 +87,19 @@ public struct Quantity: Sendable, Hashable, Codable {
         self.upper = upper
         self.fraction = fraction
         self.fromEnd = fromEnd
-        self.percentUnit = percentUnit
+        if let percentUnit { self.percentUnit = percentUnit }
+    }
+
+    /// A quantity with no upper bound, fraction or hedge, its percent sign given as `percentSign`
+    /// (0 none, 1 %, 2 ‰): what the scanner's fast path makes, without comparing strings.
+    init(kind: Kind, value: ExactDecimal, percentSign: UInt8) {
+        self.kind = kind
+        self.value = value
+        qualifier = .exact
+        upper = nil
+        fraction = nil
+        fromEnd = false
+        self.percentSign = percentSign
     }
 
     enum CodingKeys: String, CodingKey {
