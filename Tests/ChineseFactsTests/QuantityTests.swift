@@ -80,6 +80,35 @@ struct QuantityTests {
         #expect(checked > 5000)
     }
 
+    /// Where a JSON string's plain run ends (`"`, `\` or a control character), from every start
+    /// offset of texts of every length up to 48: the 16-byte and 8-byte steps and the last,
+    /// overlapping 8-byte word find what a byte-by-byte scan finds.
+    @Test func plainRunEndFromEveryOffsetEqualsAPlainScan() {
+        func reference(_ b: [UInt8], from: Int) -> Int {
+            var i = from
+            while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+            return i
+        }
+        var state: UInt64 = 11
+        var checked = 0
+        for length in 0...48 {
+            for _ in 0..<12 {
+                var b = [UInt8](repeating: 0x41, count: length)
+                for k in b.indices {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let r = Int(state >> 33) % 40
+                    b[k] = r == 0 ? 0x22 : r == 1 ? 0x5C : r == 2 ? 0x0A : r == 3 ? 0x1F : r < 20 ? 0xE4 : r < 30 ? 0x20 : 0x21
+                }
+                for from in 0...length {
+                    let got = b.withUnsafeBufferPointer { JSONLine.Parser.plainRunEnd($0, from: from) }
+                    #expect(got == reference(b, from: from), "length \(length) from \(from)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10000)
+    }
+
     /// The named pass's skip (two characters a step through `stopFilter`) stops where a
     /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
     /// onwards, on the fixture documents and on random mixes of stop characters, their
