@@ -30,11 +30,7 @@ struct JSONLineTests {
         let alphabet = Array("ab\"\\/\n\t\u{01}\u{1F} 党组织11个😀é")
         var state: UInt64 = 99
         for length in 0..<300 {
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+            let text = randomText(alphabet, length: length, state: &state)
             let data = try JSONSerialization.data(withJSONObject: ["text": text, "id": "d\(length)"])
             let line = String(decoding: data, as: UTF8.self)
             let r = try JSONLine.fields(in: line, id: "id", text: "text")
@@ -54,11 +50,7 @@ struct JSONLineTests {
         let alphabet = Array("ab\"\\/\n\r\t\u{00}\u{08}\u{0B}\u{1A}\u{1F}\u{7F} 党组织11个😀é")
         var state: UInt64 = 7
         for length in 0..<120 {
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+            let text = randomText(alphabet, length: length, state: &state)
             var w = JSONWriter()
             w.writeString(text)
             let back = try JSONSerialization.jsonObject(with: Data(("[" + String(decoding: w.bytes, as: UTF8.self) + "]").utf8))
@@ -124,4 +116,14 @@ struct JSONLineTests {
         let deep = "{\"a\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
         #expect(throws: JSONLineError.self) { try JSONLine.fields(in: deep, id: "id", text: "text") }
     }
+}
+
+/// `length` characters drawn from `alphabet` by a linear congruential generator (repeatable).
+func randomText(_ alphabet: [Character], length: Int, state: inout UInt64) -> String {
+    var text = ""
+    for _ in 0..<length {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.append(alphabet[Int(state >> 33) % alphabet.count])
+    }
+    return text
 }
