@@ -310,7 +310,7 @@ struct NamedExtractor {
         guard j < reader.count, scalars >= 3, ideographs >= 2 else { return false }
         let inner = string(i + 3, j)
         // “十四五”: a plan. “五大”: a number.
-        if TimeExtractor(reader: reader).plan(at: i + 3) != nil { return false }
+        if case .some = TimeExtractor(reader: reader).plan(at: i + 3) { return false }
         out.append(fact(.term, i, j + 3, value: inner, rule: "“<名>”"))
         return true
     }
