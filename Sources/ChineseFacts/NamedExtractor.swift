@@ -225,6 +225,8 @@ struct NamedExtractor {
 
     func facts() -> [Fact] {
         var out: [Fact] = []
+        // One name in about 350 bytes on the benchmark corpus (more before overlaps are resolved): room enough that the list rarely grows.
+        out.reserveCapacity(reader.count / 250 + 8)
         var i = 0
         let n = reader.count
         var lineStart = true
