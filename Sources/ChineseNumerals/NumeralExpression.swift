@@ -199,15 +199,11 @@ extension NumeralParser {
 
     /// A hedge word that ends right before byte offset `i` (超过, 约, 近 …), with its length in bytes.
     func prefixHedge(endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        let t = ScannerTables.shared
-        guard let k = t.prefixHedges.longestIndex(in: reader, endingAt: i) else { return nil }
-        return (t.prefixHedgeQualifiers[k], t.prefixHedges.words[k].bytes.count, t.prefixHedges.words[k].scalarCount)
+        ScannerTables.shared.prefixHedge(in: reader, endingAt: i)
     }
 
     /// A hedge word that starts at byte offset `i` (左右, 以上, 及以下 …), with its length in bytes.
     func suffixHedge(at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        let t = ScannerTables.shared
-        guard let k = t.suffixHedges.longestIndex(in: reader, at: i) else { return nil }
-        return (t.suffixHedgeQualifiers[k], t.suffixHedges.words[k].bytes.count, t.suffixHedges.words[k].scalarCount)
+        ScannerTables.shared.suffixHedge(in: reader, at: i)
     }
 }

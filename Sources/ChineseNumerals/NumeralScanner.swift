@@ -190,22 +190,19 @@ public struct NumeralScanner: Sendable {
         var quantity = quantity
         var spanStart = start
         var spanStartScalar = startScalar
-        if start > 0, table.prefixHedges.last.contains(reader.decode(before: start).value),
-            let k = table.prefixHedges.longestIndex(in: reader, endingAt: start)
-        {
-            let q = table.prefixHedgeQualifiers[k]
+        if let (q, hb, hs) = table.prefixHedge(in: reader, endingAt: start) {
             if quantity.qualifier == .exact || (q != .about && quantity.qualifier == .over) {
                 quantity.qualifier = q
             }
-            spanStart = start - table.prefixHedges.words[k].bytes.count
-            spanStartScalar = startScalar - table.prefixHedges.words[k].scalarCount
+            spanStart = start - hb
+            spanStartScalar = startScalar - hs
         }
         var spanEnd = end
         var spanEndScalar = endScalar
-        if table.suffixHedges.first.contains(reader.decode(at: end).value), let k = table.suffixHedges.longestIndex(in: reader, at: end) {
-            if quantity.qualifier == .exact { quantity.qualifier = table.suffixHedgeQualifiers[k] }
-            spanEnd += table.suffixHedges.words[k].bytes.count
-            spanEndScalar += table.suffixHedges.words[k].scalarCount
+        if let (q, hb, hs) = table.suffixHedge(in: reader, at: end) {
+            if quantity.qualifier == .exact { quantity.qualifier = q }
+            spanEnd += hb
+            spanEndScalar += hs
         }
         body(
             NumeralMatch(
@@ -425,7 +422,7 @@ final class ScannerTables: Sendable {
         prefixHedgeQualifiers = prefixHedges.words.map { qualifiers[$0.text]! }
         suffixHedges = WordSet(NumeralLexicon.suffixHedges.map(\.0))
         suffixHedgeQualifiers = suffixHedges.words.map { qualifiers[$0.text]! }
-        // The scanner tests a hedge word's first or last scalar in the BMP bitmaps alone.
+        // The lookups test a hedge word's first or last scalar in the BMP bitmaps alone.
         precondition(!prefixHedges.hasWide && !suffixHedges.hasWide)
         // Each word is filed under the pair that its scalar at each offset forms with the next
         // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
@@ -468,6 +465,27 @@ final class ScannerTables: Sendable {
     let pairSlots: [UInt16]
     /// Not-a-number words of a single scalar (offset 0), checked whatever their neighbours.
     let singleScalarWords: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]
+
+    /// The hedge word that ends right before byte `i` (超过, 约, 近 …): its qualifier, and its
+    /// length in bytes and scalars. Most positions are rejected by the bitmap of the words'
+    /// last scalars, without a call.
+    @inline(__always)
+    func prefixHedge(in reader: UTF8Reader, endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
+        guard i > 0, prefixHedges.last.contains(reader.decode(before: i).value),
+            let k = prefixHedges.longestIndex(in: reader, endingAt: i)
+        else { return nil }
+        return (prefixHedgeQualifiers[k], prefixHedges.words[k].bytes.count, prefixHedges.words[k].scalarCount)
+    }
+
+    /// The hedge word that starts at byte `i` (左右, 以上, 及以下 …): its qualifier, and its
+    /// length in bytes and scalars. Most positions are rejected by the bitmap of the words'
+    /// first scalars, without a call.
+    @inline(__always)
+    func suffixHedge(in reader: UTF8Reader, at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
+        guard suffixHedges.first.contains(reader.decode(at: i).value), let k = suffixHedges.longestIndex(in: reader, at: i)
+        else { return nil }
+        return (suffixHedgeQualifiers[k], suffixHedges.words[k].bytes.count, suffixHedges.words[k].scalarCount)
+    }
 
     /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
     func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
