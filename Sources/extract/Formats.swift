@@ -48,10 +48,9 @@ struct Renderer: Sendable {
     func render(_ doc: InputDocument, _ facts: [Fact], first: Bool) -> [UInt8] {
         switch format {
         case .jsonl:
-            var w = JSONWriter()
-            w.bytes.reserveCapacity(facts.count * 320)
-            for k in facts.indices { w.write(facts[k], doc: doc.id, explain: explain) }
-            return w.bytes
+            // One JSON Lines writer: the moving one, on a copy (workers hand over their facts instead).
+            var owned = facts
+            return render(doc, movingFrom: &owned, first: first)
         case .json:
             var w = JSONWriter()
             var isFirst = first
