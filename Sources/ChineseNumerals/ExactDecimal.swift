@@ -23,6 +23,24 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         normalize()
     }
 
+    /// Creates `significand × 10^exponent` from a significand of 64 bits at most, which is
+    /// normalized in 64-bit arithmetic (the scanner's digit runs: `12.50` is 125 × 10^-1).
+    @inline(__always)
+    init(smallSignificand: Int, exponent: Int) {
+        var s = smallSignificand
+        var e = exponent
+        if s == 0 {
+            e = 0
+        } else {
+            while s % 10 == 0 {
+                s /= 10
+                e += 1
+            }
+        }
+        significand = Int128(s)
+        self.exponent = e
+    }
+
     /// Creates an integer value: `ExactDecimal(2024)`.
     public init(_ value: Int) {
         self.init(significand: Int128(value), exponent: 0)

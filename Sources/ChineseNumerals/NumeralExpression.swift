@@ -204,6 +204,6 @@ extension NumeralParser {
 
     /// A hedge word that starts at byte offset `i` (左右, 以上, 及以下 …), with its length in bytes.
     func suffixHedge(at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        ScannerTables.shared.suffixHedge(in: reader, at: i)
+        ScannerTables.shared.suffixHedge(in: reader, at: i, first: reader.decode(at: i).value)
     }
 }

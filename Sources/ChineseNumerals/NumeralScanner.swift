@@ -160,7 +160,7 @@ public struct NumeralScanner: Sendable {
             scalar = Self.reportWithHedges(
                 e.quantity, start: start, startScalar: startScalar, end: e.end, endScalar: endScalar,
                 isArabic: e.core.isArabic && e.quantity.kind != .ordinal, isDigitString: e.core.isDigitString,
-                trailingScale: e.core.trailingScale, reader: reader, table: table, body)
+                trailingScale: e.core.trailingScale, next: reader.decode(at: e.end).value, reader: reader, table: table, body)
             i = e.end
         }
     }
@@ -177,15 +177,15 @@ public struct NumeralScanner: Sendable {
         return Self.reportWithHedges(
             quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + simple.scalars,
             isArabic: simple.isArabic && simple.scale == 0 && !simple.isOrdinal, isDigitString: false, trailingScale: simple.scale,
-            reader: UTF8Reader(bytes), table: table, body)
+            next: simple.next, reader: UTF8Reader(bytes), table: table, body)
     }
 
     /// Takes in the hedge words right before and after a numeral (约, 左右), calls `body` with the
-    /// match, and returns the scalar offset where the numeral ends.
+    /// match, and returns the scalar offset where the numeral ends. `next` is the scalar at `end`.
     @inline(__always)
     static func reportWithHedges(
         _ quantity: Quantity, start: Int, startScalar: Int, end: Int, endScalar: Int, isArabic: Bool, isDigitString: Bool,
-        trailingScale: Int, reader: UTF8Reader, table: ScannerTables, _ body: (NumeralMatch) -> Void
+        trailingScale: Int, next: UInt32, reader: UTF8Reader, table: ScannerTables, _ body: (NumeralMatch) -> Void
     ) -> Int {
         var quantity = quantity
         var spanStart = start
@@ -199,7 +199,7 @@ public struct NumeralScanner: Sendable {
         }
         var spanEnd = end
         var spanEndScalar = endScalar
-        if let (q, hb, hs) = table.suffixHedge(in: reader, at: end) {
+        if let (q, hb, hs) = table.suffixHedge(in: reader, at: end, first: next) {
             if quantity.qualifier == .exact { quantity.qualifier = q }
             spanEnd += hb
             spanEndScalar += hs
@@ -214,8 +214,9 @@ public struct NumeralScanner: Sendable {
 
     /// The numeral at `i` when it is one of the shapes that need no grammar, else nil:
     /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億, or
-    /// 万亿 萬億) or a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿`), or one
-    /// Chinese digit (`三个`); in each case followed by a character that cannot continue a
+    /// 万亿 萬億) or a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿`); one
+    /// Chinese digit (`三个`); or 十 with a plain digit (一 to 九) before it, after it, or both
+    /// (`十项`, `十四届`, `二十大`, `二十三个`); in each case followed by a character that cannot continue a
     /// numeral expression (`ScannerTables.continuation`: no unit, point, separator, percent
     /// sign, range connector). 第 before one of those shapes without a percent sign is an
     /// ordinal (`第5次`, `第三届`). The full grammar reads these shapes the same way; a test holds both to it.
@@ -242,11 +243,16 @@ public struct NumeralScanner: Sendable {
         var isArabic = false
         var scale = 0
         var percentSign: UInt8 = 0  // as in Quantity: 1 %, 2 ‰
-        var coreEnd = i
+        var scalars = 1
+        // The scalar at j once the numeral is read: what must end it.
+        var v: UInt32
+        var length: Int
         if b >= 0x30 && b <= 0x39 {
-            // A minus sign before the digits is the general path's to judge.
-            let prev = reader.decode(before: i).value
-            if prev == 0x2D || prev == 0xFF0D { return nil }
+            // A minus sign before the digits (- or －, EF BC 8D) is the general path's to judge.
+            if i > 0 {
+                let p = bytes[i - 1]
+                if p == 0x2D || (p == 0x8D && i >= 3 && bytes[i - 2] == 0xBC && bytes[i - 3] == 0xEF) { return nil }
+            }
             while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 {
                 significand = significand &* 10 &+ Int(bytes[j] &- 0x30)
                 j += 1
@@ -262,50 +268,90 @@ public struct NumeralScanner: Sendable {
             // At most 18 digits, which an Int holds.
             guard j - i - (exponent == 0 ? 0 : 1) <= 18 else { return nil }
             isArabic = true
-            coreEnd = j
+            // Arabic digits and the point are a byte each.
+            scalars = j - i
             // One large unit (part of the numeral) or one percent sign (after it).
-            let (u, length) = reader.decode(at: j)
-            switch u {
+            (v, length) = reader.decode(at: j)
+            switch v {
             case 0x4E07, 0x842C: scale = 4  // 万 萬
             case 0x4EBF, 0x5104: scale = 8  // 亿 億
             case 0x25, 0xFF05: percentSign = 1  // % ％
             case 0x2030: percentSign = 2  // ‰
             default: break
             }
-            if scale != 0 || percentSign != 0 { j += length }
-            if scale == 4 {
+            if scale != 0 || percentSign != 0 {
+                j += length
+                scalars += 1
+                (v, length) = reader.decode(at: j)
                 // 万亿 (萬億): 10^12.
-                let (u2, length2) = reader.decode(at: j)
-                if u2 == 0x4EBF || u2 == 0x5104 {
+                if scale == 4, v == 0x4EBF || v == 0x5104 {
                     scale = 12
-                    j += length2
+                    j += length
+                    scalars += 1
+                    (v, length) = reader.decode(at: j)
                 }
             }
         } else {
-            let (cp, length) = reader.decode(at: i)
-            guard length == 3 else { return nil }
-            let entry = NumeralParser.itemTable[Int(cp)]
-            // One digit other than 零 and the financial digits, which have rules of their own.
-            guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(cp) else { return nil }
-            significand = Int(entry & 0xFF)
+            let (cp, cpLength) = reader.decode(at: i)
+            guard cpLength == 3 else { return nil }
             j = i + 3
+            (v, length) = reader.decode(at: j)
+            if cp == 0x5341 {
+                // 十 and 十三: ten and one plain digit after it.
+                significand = 10
+                if let d = plainDigit(v) {
+                    significand += d
+                    j += 3
+                    scalars += 1
+                    (v, length) = reader.decode(at: j)
+                }
+            } else {
+                let entry = NumeralParser.itemTable[Int(cp)]
+                // One digit other than 零 and the financial digits, which have rules of their own.
+                guard entry >> 8 == 1, entry & 0xFF != 0, !table.loneFinancial.contains(cp) else { return nil }
+                significand = Int(entry & 0xFF)
+                // 二十 and 二十三: a plain digit, 十, and a plain digit after it.
+                if v == 0x5341, let tens = plainDigit(cp) {
+                    significand = tens * 10
+                    j += 3
+                    scalars += 1
+                    (v, length) = reader.decode(at: j)
+                    if let d = plainDigit(v) {
+                        significand += d
+                        j += 3
+                        scalars += 1
+                        (v, length) = reader.decode(at: j)
+                    }
+                }
+            }
         }
         // What follows must end the expression.
-        let (v, length) = reader.decode(at: j)
         if table.continuation.contains(v) {
             // A comma ends it unless a digit follows (a thousands group or a list the grammar reads).
             guard v == 0x2C || v == 0xFF0C, j + length < n, !NumeralLexicon.isDigit(reader.decode(at: j + length).value)
             else { return nil }
         }
-        var value = ExactDecimal(significand: Int128(significand), exponent: exponent)
-        if scale != 0 {
-            guard let v = value.scaled(byPowerOfTen: scale) else { return nil }
-            value = v
-        }
-        // Arabic digits and the point are a byte each; 万 亿 % ％ ‰ and a Chinese digit one scalar each.
-        let scalars = isArabic ? coreEnd - i + (scale == 12 ? 2 : scale != 0 || percentSign != 0 ? 1 : 0) : 1
         return SimpleNumeral(
-            end: j, scalars: scalars, value: value, percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false)
+            end: j, scalars: scalars, value: ExactDecimal(smallSignificand: significand, exponent: exponent + scale),
+            percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false, next: v)
+    }
+
+    /// The value of 一 to 九 (not 两, 〇, the financial or traditional digits), else nil:
+    /// the digits that `simpleNumeral` reads around 十.
+    @inline(__always)
+    static func plainDigit(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x4E00: 1  // 一
+        case 0x4E8C: 2  // 二
+        case 0x4E09: 3  // 三
+        case 0x56DB: 4  // 四
+        case 0x4E94: 5  // 五
+        case 0x516D: 6  // 六
+        case 0x4E03: 7  // 七
+        case 0x516B: 8  // 八
+        case 0x4E5D: 9  // 九
+        default: nil
+        }
     }
 
     /// Whether the three-byte character at `i` is one that the grammar reads as no numeral
@@ -376,6 +422,8 @@ struct SimpleNumeral {
     var isArabic: Bool
     /// Whether 第 makes it an ordinal.
     var isOrdinal: Bool
+    /// The scalar at `end` (0 at the end of the text), which the suffix-hedge lookup tests.
+    var next: UInt32
 }
 
 /// Lookup tables built once from `NumeralLexicon`.
@@ -479,10 +527,10 @@ final class ScannerTables: Sendable {
 
     /// The hedge word that starts at byte `i` (左右, 以上, 及以下 …): its qualifier, and its
     /// length in bytes and scalars. Most positions are rejected by the bitmap of the words'
-    /// first scalars, without a call.
+    /// first scalars, without a call. `first` is the scalar at `i`.
     @inline(__always)
-    func suffixHedge(in reader: UTF8Reader, at i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        guard suffixHedges.first.contains(reader.decode(at: i).value), let k = suffixHedges.longestIndex(in: reader, at: i)
+    func suffixHedge(in reader: UTF8Reader, at i: Int, first: UInt32) -> (Qualifier, bytes: Int, scalars: Int)? {
+        guard suffixHedges.first.contains(first), let k = suffixHedges.longestIndex(in: reader, at: i)
         else { return nil }
         return (suffixHedgeQualifiers[k], suffixHedges.words[k].bytes.count, suffixHedges.words[k].scalarCount)
     }
