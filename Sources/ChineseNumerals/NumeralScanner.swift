@@ -70,12 +70,13 @@ public struct NumeralScanner: Sendable {
             let b = bytes[i]
             var isCandidate = false
             var len = 1
+            var cp = UInt32(b)
             if b < 0x80 {
                 isCandidate = b >= 0x30 && b <= 0x39
             } else if b >= 0xE0 && b < 0xF0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 len = 3
-                let cp = (Int(b & 0x0F) << 12) | (Int(bytes[i + 1] & 0x3F) << 6) | Int(bytes[i + 2] & 0x3F)
-                isCandidate = table.triggerSet.contains(UInt32(cp))
+                cp = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                isCandidate = table.triggerSet.contains(cp)
             } else {
                 len = reader.decode(at: i).length
             }
@@ -85,7 +86,7 @@ public struct NumeralScanner: Sendable {
                 continue
             }
             // A word that only looks like a numeral (统一, 第一时间): skip it. No such word holds ASCII.
-            if b >= 0x80 || table.notNumberHasASCII, let skip = table.notNumberEnd(reader: reader, at: i) {
+            if b >= 0x80 || table.notNumberHasASCII, let skip = table.notNumberEnd(reader: reader, at: i, scalar: cp, length: len) {
                 scalar += countScalars(bytes, from: i, to: skip)
                 i = skip
                 continue
@@ -476,29 +477,48 @@ final class ScannerTables: Sendable {
         // scalar (or, for its last scalar, with the one before), so that a lookup reads only the
         // few words that share a neighbour pair with the text. A word of one scalar has no pair:
         // it is filed apart and checked wherever its scalar stands.
-        var pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]] = [[]]
-        var pairSlots = [UInt16](repeating: 0, count: 65536)
-        var singles: [(word: UTF8Word, offset: Int, unless: [UTF8Word])] = []
+        var lists: [Int: [NotNumberEntry]] = [:]
+        var singles: [NotNumberEntry] = []
+        var store: [UInt8] = []
+        var exceptions: [NotNumberEntry] = []
+        func place(_ text: String) -> (Int32, Int32) {
+            let start = Int32(store.count)
+            store += Array(text.utf8)
+            return (start, Int32(text.utf8.count))
+        }
         for (word, unless) in NumeralLexicon.notNumbers {
-            let w = UTF8Word(word)
-            let u = unless.map(UTF8Word.init)
+            let (start, length) = place(word)
+            let unlessStart = Int32(exceptions.count)
+            for u in unless {
+                let (us, ul) = place(u)
+                exceptions.append(NotNumberEntry(start: us, length: ul, offset: 0, unlessStart: 0, unlessEnd: 0))
+            }
             let sc = Array(word.unicodeScalars)
-            if sc.count == 1 { singles.append((w, 0, u)) }
+            func entry(_ offset: Int) -> NotNumberEntry {
+                NotNumberEntry(
+                    start: start, length: length, offset: Int32(offset), unlessStart: unlessStart, unlessEnd: Int32(exceptions.count))
+            }
+            if sc.count == 1 { singles.append(entry(0)) }
             var offset = 0
             for k in sc.indices where sc.count > 1 {
                 let h = k + 1 < sc.count
                     ? Self.pairHash(sc[k].value, sc[k + 1].value, after: true) : Self.pairHash(sc[k - 1].value, sc[k].value, after: false)
-                if pairSlots[h] == 0 {
-                    pairSlots[h] = UInt16(pairLists.count)
-                    pairLists.append([])
-                }
-                pairLists[Int(pairSlots[h])].append((w, offset, u))
+                lists[h, default: []].append(entry(offset))
                 offset += sc[k].utf8.count
             }
         }
-        self.pairLists = pairLists
+        var entries = singles
+        var pairSlots = [UInt32](repeating: 0, count: 65536)
+        for (h, list) in lists.sorted(by: { $0.key < $1.key }) {
+            pairSlots[h] = UInt32(entries.count) | UInt32(entries.count + list.count) << 16
+            entries += list
+        }
+        precondition(entries.count < 65536)
+        notNumberEntries = entries
+        notNumberExceptions = exceptions
+        notNumberBytes = store
         self.pairSlots = pairSlots
-        singleScalarWords = singles
+        singleScalarWords = singles.count
     }
 
     /// A 16-bit hash of two neighbouring scalars (which of them is the numeral character is `after`).
@@ -508,11 +528,18 @@ final class ScannerTables: Sendable {
         return Int(h & 0xFFFF)
     }
 
-    /// Not-a-number words by the neighbour pair (`pairHash`) at one of their offsets; 0 is no list.
-    let pairLists: [[(word: UTF8Word, offset: Int, unless: [UTF8Word])]]
-    let pairSlots: [UInt16]
-    /// Not-a-number words of a single scalar (offset 0), checked whatever their neighbours.
-    let singleScalarWords: [(word: UTF8Word, offset: Int, unless: [UTF8Word])]
+    /// Not-a-number words: those of one scalar first (`singleScalarWords` of them), then those filed
+    /// under each neighbour pair (`pairHash`), a list after another.
+    let notNumberEntries: [NotNumberEntry]
+    /// Where each pair's list lies in `notNumberEntries`: its start in the low 16 bits, its end
+    /// in the high 16; 0 is no list.
+    let pairSlots: [UInt32]
+    /// The number of not-a-number words of a single scalar, checked whatever their neighbours.
+    let singleScalarWords: Int
+    /// The exceptions of the words (十分钟 for 十分), where `NotNumberEntry.unlessStart` says.
+    let notNumberExceptions: [NotNumberEntry]
+    /// The UTF-8 bytes of every word and exception, one after another.
+    let notNumberBytes: [UInt8]
 
     /// The hedge word that ends right before byte `i` (超过, 约, 近 …): its qualifier, and its
     /// length in bytes and scalars. Most positions are rejected by the bitmap of the words'
@@ -535,34 +562,72 @@ final class ScannerTables: Sendable {
         return (suffixHedgeQualifiers[k], suffixHedges.words[k].bytes.count, suffixHedges.words[k].scalarCount)
     }
 
-    /// If a not-a-number word covers the scalar at byte `i`, the byte offset where that word ends.
-    func notNumberEnd(reader: UTF8Reader, at i: Int) -> Int? {
-        let (v, len) = reader.decode(at: i)
+    /// If a not-a-number word covers the scalar `v` (`length` bytes) at byte `i`, the byte offset where that word ends.
+    func notNumberEnd(reader: UTF8Reader, at i: Int, scalar v: UInt32, length: Int) -> Int? {
         guard notNumberScalars.contains(v) else { return nil }
-        var best = -1
-        if !singleScalarWords.isEmpty { best = Self.longestCover(singleScalarWords, reader: reader, at: i, best: best) }
-        let next = reader.decode(at: i + len).value
-        let after = Int(pairSlots[Self.pairHash(v, next, after: true)])
-        if after != 0 { best = Self.longestCover(pairLists[after], reader: reader, at: i, best: best) }
+        let next = reader.decode(at: i + length).value
+        let after = pairSlots[Self.pairHash(v, next, after: true)]
         let prev = reader.decode(before: i).value
-        let before = Int(pairSlots[Self.pairHash(prev, v, after: false)])
-        if before != 0 && before != after { best = Self.longestCover(pairLists[before], reader: reader, at: i, best: best) }
+        let before = pairSlots[Self.pairHash(prev, v, after: false)]
+        guard after | before != 0 || singleScalarWords != 0 else { return nil }
+        var best = -1
+        notNumberBytes.withUnsafeBufferPointer { store in
+            notNumberEntries.withUnsafeBufferPointer { entries in
+                if singleScalarWords != 0 { best = longestCover(entries[0..<singleScalarWords], store: store, reader: reader, at: i, best: best) }
+                if after != 0 {
+                    best = longestCover(entries[Int(after & 0xFFFF)..<Int(after >> 16)], store: store, reader: reader, at: i, best: best)
+                }
+                if before != 0 && before != after {
+                    best = longestCover(entries[Int(before & 0xFFFF)..<Int(before >> 16)], store: store, reader: reader, at: i, best: best)
+                }
+            }
+        }
         return best >= 0 ? best : nil
     }
 
     /// The end of the longest of `entries` that stands over byte `i` (its word at `i - offset`,
     /// none of its exceptions there), or `best` when none ends later.
-    static func longestCover(
-        _ entries: [(word: UTF8Word, offset: Int, unless: [UTF8Word])], reader: UTF8Reader, at i: Int, best: Int
+    func longestCover(
+        _ entries: Slice<UnsafeBufferPointer<NotNumberEntry>>, store: UnsafeBufferPointer<UInt8>, reader: UTF8Reader, at i: Int,
+        best: Int
     ) -> Int {
         var best = best
-        for k in entries.indices {
-            let s = i - entries[k].offset
-            guard s >= 0, reader.matches(entries[k].word.bytes, at: s) else { continue }
-            if entries[k].unless.contains(where: { reader.matches($0.bytes, at: s) }) { continue }
-            let e = s + entries[k].word.bytes.count
-            if e > i, e > best { best = e }
+        for e in entries {
+            let s = i - Int(e.offset)
+            guard s >= 0, Self.stands(e, store: store, in: reader, at: s) else { continue }
+            var excepted = false
+            for k in Int(e.unlessStart)..<Int(e.unlessEnd) where Self.stands(notNumberExceptions[k], store: store, in: reader, at: s) {
+                excepted = true
+                break
+            }
+            let end = s + Int(e.length)
+            if !excepted, end > i, end > best { best = end }
         }
         return best
     }
+
+    /// Whether the bytes of `e` stand at byte `s` of the text.
+    @inline(__always)
+    static func stands(_ e: NotNumberEntry, store: UnsafeBufferPointer<UInt8>, in reader: UTF8Reader, at s: Int) -> Bool {
+        let length = Int(e.length)
+        guard s + length <= reader.count else { return false }
+        let start = Int(e.start)
+        var k = 0
+        while k < length {
+            if reader.bytes[s + k] != store[start + k] { return false }
+            k += 1
+        }
+        return true
+    }
+}
+
+/// A not-a-number word (or an exception to one) in `ScannerTables`: where its bytes lie in
+/// `notNumberBytes`, its byte offset from the start of the word to the scalar it is filed
+/// under, and where its exceptions lie in `notNumberExceptions`.
+struct NotNumberEntry {
+    var start: Int32
+    var length: Int32
+    var offset: Int32
+    var unlessStart: Int32
+    var unlessEnd: Int32
 }
