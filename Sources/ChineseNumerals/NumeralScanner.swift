@@ -98,9 +98,9 @@ public struct NumeralScanner: Sendable {
                 continue
             }
             // The common shapes (2024年, 11个, 三个, 第5次) need no grammar, nor the checks below.
-            if fastPaths, let simple = Self.simpleNumeral(bytes, at: i, table: table) {
-                scalar = report(simple, start: i, scalar: scalar, bytes: bytes, table: table, body)
-                i = simple.end
+            if fastPaths, let (end, endScalar) = Self.reportSimpleNumeral(bytes, at: i, scalar: scalar, table: table, body) {
+                i = end
+                scalar = endScalar
                 continue
             }
             var start = i
@@ -166,21 +166,6 @@ public struct NumeralScanner: Sendable {
         }
     }
 
-    /// Reports a numeral that `simpleNumeral` read at `start`, returning the scalar offset where it ends.
-    @inline(__always)
-    func report(
-        _ simple: SimpleNumeral, start: Int, scalar: Int, bytes: UnsafeBufferPointer<UInt8>, table: ScannerTables,
-        _ body: (NumeralMatch) -> Void
-    ) -> Int {
-        let quantity = Quantity(
-            kind: simple.isOrdinal ? .ordinal : simple.percentSign == 0 ? .number : .percent, value: simple.value,
-            percentSign: simple.percentSign)
-        return Self.reportWithHedges(
-            quantity, start: start, startScalar: scalar, end: simple.end, endScalar: scalar + simple.scalars,
-            isArabic: simple.isArabic && simple.scale == 0 && !simple.isOrdinal, isDigitString: false, trailingScale: simple.scale,
-            next: simple.next, reader: UTF8Reader(bytes), table: table, body)
-    }
-
     /// Takes in the hedge words right before and after a numeral (约, 左右), calls `body` with the
     /// match, and returns the scalar offset where the numeral ends. `next` is the scalar at `end`.
     @inline(__always)
@@ -213,7 +198,8 @@ public struct NumeralScanner: Sendable {
         return endScalar
     }
 
-    /// The numeral at `i` when it is one of the shapes that need no grammar, else nil:
+    /// Reads the numeral at `start` when it is one of the shapes that need no grammar and calls
+    /// `body` with it, returning where it ends (byte and scalar offsets); nil for any other shape:
     /// Arabic digits with an optional decimal part, then either one large unit (万 萬 亿 億, or
     /// 万亿 萬億) or a percent sign (`2024年`, `11个`, `12.5%`, `1000万`, `1.1万亿`); one
     /// Chinese digit (`三个`); or 十 with a plain digit (一 to 九) before it, after it, or both
@@ -221,22 +207,18 @@ public struct NumeralScanner: Sendable {
     /// numeral expression (`ScannerTables.continuation`: no unit, point, separator, percent
     /// sign, range connector). 第 before one of those shapes without a percent sign is an
     /// ordinal (`第5次`, `第三届`). The full grammar reads these shapes the same way; a test holds both to it.
-    @inline(__always)
-    static func simpleNumeral(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> SimpleNumeral? {
-        if bytes[i] == 0xE7, i + 3 < bytes.count, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC {  // 第
-            guard var inner = simpleNumeral(afterOrdinalMark: bytes, at: i + 3, table: table), inner.percentSign == 0 else { return nil }
-            inner.isOrdinal = true
-            inner.scalars += 1
-            return inner
-        }
-        return simpleNumeral(afterOrdinalMark: bytes, at: i, table: table)
-    }
-
-    /// `simpleNumeral` without the 第 of ordinals.
-    @inline(__always)
-    static func simpleNumeral(afterOrdinalMark bytes: UnsafeBufferPointer<UInt8>, at i: Int, table: ScannerTables) -> SimpleNumeral? {
+    @inline(never)
+    static func reportSimpleNumeral(
+        _ bytes: UnsafeBufferPointer<UInt8>, at start: Int, scalar: Int, table: ScannerTables, _ body: (NumeralMatch) -> Void
+    ) -> (end: Int, scalar: Int)? {
         let reader = UTF8Reader(bytes)
         let n = bytes.count
+        var i = start
+        var isOrdinal = false
+        if bytes[i] == 0xE7, i + 3 < n, bytes[i + 1] == 0xAC, bytes[i + 2] == 0xAC {  // 第
+            i += 3
+            isOrdinal = true
+        }
         let b = bytes[i]
         var j = i
         var significand = 0
@@ -332,13 +314,23 @@ public struct NumeralScanner: Sendable {
             guard v == 0x2C || v == 0xFF0C, j + length < n, !NumeralLexicon.isDigit(reader.decode(at: j + length).value)
             else { return nil }
         }
-        return SimpleNumeral(
-            end: j, scalars: scalars, value: ExactDecimal(smallSignificand: significand, exponent: exponent + scale),
-            percentSign: percentSign, scale: scale, isArabic: isArabic, isOrdinal: false, next: v)
+        if isOrdinal {
+            // 第 makes an ordinal of a number without a percent sign.
+            guard percentSign == 0 else { return nil }
+            scalars += 1
+        }
+        let quantity = Quantity(
+            kind: isOrdinal ? .ordinal : percentSign == 0 ? .number : .percent,
+            value: ExactDecimal(smallSignificand: significand, exponent: exponent + scale), percentSign: percentSign)
+        let endScalar = Self.reportWithHedges(
+            quantity, start: start, startScalar: scalar, end: j, endScalar: scalar + scalars,
+            isArabic: isArabic && scale == 0 && !isOrdinal, isDigitString: false, trailingScale: scale, next: v,
+            reader: reader, table: table, body)
+        return (j, endScalar)
     }
 
     /// The value of 一 to 九 (not 两, 〇, the financial or traditional digits), else nil:
-    /// the digits that `simpleNumeral` reads around 十.
+    /// the digits that `reportSimpleNumeral` reads around 十.
     @inline(__always)
     static func plainDigit(_ v: UInt32) -> Int? {
         switch v {
@@ -406,25 +398,6 @@ public struct NumeralScanner: Sendable {
         }
         return c
     }
-}
-
-/// A numeral of one of the shapes that `NumeralScanner.simpleNumeral` reads without the grammar.
-struct SimpleNumeral {
-    /// The byte offset where it ends (after its large unit or percent sign).
-    var end: Int
-    /// Its length in Unicode scalars.
-    var scalars: Int
-    var value: ExactDecimal
-    /// As in `Quantity`: 0 none, 1 %, 2 ‰.
-    var percentSign: UInt8
-    /// The power of ten of its large units: 4 for 万, 8 for 亿, 12 for 万亿.
-    var scale: Int
-    /// Whether it is written in Arabic digits.
-    var isArabic: Bool
-    /// Whether 第 makes it an ordinal.
-    var isOrdinal: Bool
-    /// The scalar at `end` (0 at the end of the text), which the suffix-hedge lookup tests.
-    var next: UInt32
 }
 
 /// Lookup tables built once from `NumeralLexicon`.
