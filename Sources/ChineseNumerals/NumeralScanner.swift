@@ -420,6 +420,8 @@ final class ScannerTables: Sendable {
     /// The hedge words before a numeral (超过, 约) and after it (左右, 以上), each with the
     /// qualifier of each word, in the order of `words`.
     let prefixHedges: WordSet, prefixHedgeQualifiers: [Qualifier]
+    /// 1 for each byte that ends a prefix hedge word: a byte test before decoding the scalar before a numeral.
+    let prefixHedgeFinalBytes: [UInt8]
     let suffixHedges: WordSet, suffixHedgeQualifiers: [Qualifier]
 
     init() {
@@ -442,6 +444,9 @@ final class ScannerTables: Sendable {
         for (w, q) in NumeralLexicon.prefixHedges + NumeralLexicon.suffixHedges where qualifiers[w] == nil { qualifiers[w] = q }
         prefixHedges = WordSet(NumeralLexicon.prefixHedges.map(\.0))
         prefixHedgeQualifiers = prefixHedges.words.map { qualifiers[$0.text]! }
+        var finalBytes = [UInt8](repeating: 0, count: 256)
+        for w in prefixHedges.words { finalBytes[Int(w.bytes.last!)] = 1 }
+        prefixHedgeFinalBytes = finalBytes
         suffixHedges = WordSet(NumeralLexicon.suffixHedges.map(\.0))
         suffixHedgeQualifiers = suffixHedges.words.map { qualifiers[$0.text]! }
         // The lookups test a hedge word's first or last scalar in the BMP bitmaps alone.
@@ -519,7 +524,7 @@ final class ScannerTables: Sendable {
     /// last scalars, without a call.
     @inline(__always)
     func prefixHedge(in reader: UTF8Reader, endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
-        guard i > 0, prefixHedges.last.contains(reader.decode(before: i).value),
+        guard i > 0, prefixHedgeFinalBytes[Int(reader.bytes[i - 1])] != 0, prefixHedges.last.contains(reader.decode(before: i).value),
             let k = prefixHedges.longestIndex(in: reader, endingAt: i)
         else { return nil }
         return (prefixHedgeQualifiers[k], prefixHedges.words[k].bytes.count, prefixHedges.words[k].scalarCount)
