@@ -261,7 +261,7 @@ public struct ScalarSet: Sendable {
     }
 
     /// Whether the scalar `v` is in the set.
-    @inlinable public func contains(_ v: UInt32) -> Bool {
+    @inlinable @inline(__always) public func contains(_ v: UInt32) -> Bool {
         v < 65536 && bits[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
