@@ -27,6 +27,34 @@ struct ScannerTests {
         #expect(m[1].span.start == m[1].numeralSpan.start - 1)  // 超 is in the span
     }
 
+    /// Every hedge word of the lexicon, before and after a number that the fast path reads
+    /// (digits, a Chinese digit, 十 with digits): its qualifier, and the span that takes it in.
+    @Test func everyHedgeWordAroundFastPathNumbers() {
+        for number in ["5", "三", "二十三"] {
+            for (word, qualifier) in NumeralLexicon.prefixHedges {
+                let text = "全年" + word + number + "个项目"
+                let m = NumeralScanner().matches(in: text)
+                #expect(m.count == 1 && m[0].quantity.qualifier == qualifier, "\(text)")
+                #expect(m.first.map { $0.numeralSpan.start - $0.span.start } == word.unicodeScalars.count, "\(text)")
+            }
+            for (word, qualifier) in NumeralLexicon.suffixHedges {
+                let text = "全年" + number + word + "，比上年"
+                let m = NumeralScanner().matches(in: text)
+                #expect(m.count == 1 && m[0].quantity.qualifier == qualifier, "\(text)")
+                #expect(m.first.map { $0.span.end - $0.numeralSpan.end } == word.unicodeScalars.count, "\(text)")
+            }
+        }
+    }
+
+    /// 十 with plain digits around it, as meetings and plans are numbered: the values, and 第 making ordinals.
+    @Test func tensWithPlainDigits() {
+        let m = NumeralScanner().matches(in: "十项任务，十四届全国人大，党的二十大，二十三个县，第十四届，第二十二次")
+        #expect(m.map(\.quantity.value) == [10, 14, 20, 23, 14, 22].map { ExactDecimal($0) })
+        #expect(m.map(\.quantity.kind) == [.number, .number, .number, .number, .ordinal, .ordinal])
+        #expect(m.map { $0.span.end - $0.span.start } == [1, 2, 2, 3, 3, 4])
+        #expect(m.allSatisfy { $0.quantity.qualifier == .exact && !$0.isArabic && $0.trailingScale == 0 })
+    }
+
     @Test func offsetsCountScalarsBeyondTheBMP() {
         let text = "😀😀共有12个"
         let m = NumeralScanner().matches(in: text)
