@@ -297,6 +297,47 @@ extension FactKind {
 
 /// Fills `start` and `end` (Unicode scalars) from `utf8Start` and `utf8End` in one sweep.
 enum ScalarOffsets {
+    /// The number of Unicode scalars that start in bytes `from..<to`: every byte that is not a
+    /// continuation byte (invalid bytes count one each, as UTF8Reader decodes them).
+    /// Sixteen bytes at a time with SSE2, else eight.
+    static func count(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var byte = start
+        var scalar = 0
+        let target = min(end, bytes.count)
+        if let base = bytes.baseAddress {
+            #if arch(x86_64)
+            // Continuation bytes counted per lane (a compare gives -1 for each, subtracted), summed
+            // across lanes (psadbw) every 255 blocks and at the end: no population count, which
+            // baseline x86-64 lacks.
+            while byte + 16 <= target {
+                var lanes = _mm_setzero_si128()
+                var blocks = 0
+                while blocks < 255, byte + 16 <= target {
+                    let x = _mm_loadu_si128(UnsafeRawPointer(base + byte).assumingMemoryBound(to: __m128i.self))
+                    // As signed bytes, 80...BF are below -64.
+                    lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(x, _mm_set1_epi8(-64)))
+                    byte += 16
+                    blocks += 1
+                }
+                let sums = _mm_sad_epu8(lanes, _mm_setzero_si128())
+                let continuation = Int(_mm_cvtsi128_si64(sums)) + Int(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
+                scalar += 16 * blocks - continuation
+            }
+            #endif
+            while byte + 8 <= target {
+                let x = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+                let continuation = x & 0x8080_8080_8080_8080 & ~(x << 1)
+                scalar += 8 - (continuation & 0x8080_8080_8080_8080).nonzeroBitCount
+                byte += 8
+            }
+        }
+        while byte < target {
+            if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
+            byte += 1
+        }
+        return scalar
+    }
+
     static func fill(_ facts: inout [Fact], in bytes: UnsafeBufferPointer<UInt8>) {
         guard !facts.isEmpty else { return }
         // Every offset to convert, sorted; then one forward count of scalar starts.
@@ -313,39 +354,9 @@ enum ScalarOffsets {
         let n = bytes.count
         for (k, m) in marks.enumerated() {
             let target = min(m, n)
-            // A scalar starts at every byte that is not a continuation byte (invalid bytes count one each,
-            // as UTF8Reader decodes them).
-            // Sixteen bytes at a time with SSE2, else eight: a byte starts a scalar unless it is 10xxxxxx.
-            if let base = bytes.baseAddress {
-                #if arch(x86_64)
-                // Continuation bytes counted per lane (a compare gives -1 for each, subtracted), summed
-                // across lanes (psadbw) every 255 blocks and at the end: no population count, which
-                // baseline x86-64 lacks.
-                while byte + 16 <= target {
-                    var lanes = _mm_setzero_si128()
-                    var blocks = 0
-                    while blocks < 255, byte + 16 <= target {
-                        let x = _mm_loadu_si128(UnsafeRawPointer(base + byte).assumingMemoryBound(to: __m128i.self))
-                        // As signed bytes, 80...BF are below -64.
-                        lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(x, _mm_set1_epi8(-64)))
-                        byte += 16
-                        blocks += 1
-                    }
-                    let sums = _mm_sad_epu8(lanes, _mm_setzero_si128())
-                    let continuation = Int(_mm_cvtsi128_si64(sums)) + Int(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)))
-                    scalar += 16 * blocks - continuation
-                }
-                #endif
-                while byte + 8 <= target {
-                    let x = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
-                    let continuation = x & 0x8080_8080_8080_8080 & ~(x << 1)
-                    scalar += 8 - (continuation & 0x8080_8080_8080_8080).nonzeroBitCount
-                    byte += 8
-                }
-            }
-            while byte < target {
-                if bytes[byte] & 0xC0 != 0x80 { scalar += 1 }
-                byte += 1
+            if target > byte {
+                scalar += count(in: bytes, from: byte, to: target)
+                byte = target
             }
             scalars[k] = scalar
         }

@@ -320,10 +320,12 @@ struct QuantityExtractor {
         var scalar = 0
         let bytes = reader.bytes
         while i < reader.count {
-            // Roman numerals Ⅰ…Ⅻ are E2 85 A0…AB: skip every other byte fast.
+            // Roman numerals Ⅰ…Ⅻ are E2 85 A0…AB: go to the next E2 byte, counting the scalars on the way.
             if bytes[i] != 0xE2 {
-                if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
-                i += 1
+                guard let base = bytes.baseAddress, let p = memchr(base + i, 0xE2, reader.count - i) else { break }
+                let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                scalar += ScalarOffsets.count(in: bytes, from: i, to: k)
+                i = k
                 continue
             }
             let step = max(reader.decode(at: i).length, 1)

@@ -109,6 +109,32 @@ struct QuantityTests {
         #expect(checked > 10000)
     }
 
+    /// The scalar count over any byte range (sixteen and eight bytes a step) equals a byte-by-byte
+    /// count of bytes that are not continuation bytes, on text with ASCII, two-, three- and
+    /// four-byte characters and stray continuation bytes; and Roman grades far into a document
+    /// get the scalar offsets that counting gives.
+    @Test func scalarCountOverEveryRangeEqualsAByteCount() {
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("党".utf8), Array("😀".utf8), [0x80], [0xBF], [0xE4, 0xB8]]
+        var state: UInt64 = 5
+        var bytes: [UInt8] = []
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            bytes += pieces[Int(state >> 33) % pieces.count]
+        }
+        var checked = 0
+        for from in stride(from: 0, to: bytes.count, by: 7) {
+            for to in stride(from: from, through: min(bytes.count, from + 300), by: 5) {
+                let expected = bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count
+                #expect(bytes.withUnsafeBufferPointer { ScalarOffsets.count(in: $0, from: from, to: to) } == expected)
+                checked += 1
+            }
+        }
+        #expect(checked > 5000)
+        let text = String(repeating: "😀党的建设a，", count: 40) + "断面水质为Ⅲ类，较上年改善"
+        let grade = QuantityFacts().facts(in: text).first { $0.rule == "<罗马数字>类" }
+        #expect(grade?.text == "Ⅲ类" && grade?.start == 40 * 7 + 5 && grade?.end == 40 * 7 + 7)
+    }
+
     /// The named pass's skip (two characters a step through `stopFilter`) stops where a
     /// character-by-character reading of `stopClass` and `stopPairs` stops, from every stop
     /// onwards, on the fixture documents and on random mixes of stop characters, their
