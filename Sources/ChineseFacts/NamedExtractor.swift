@@ -124,9 +124,26 @@ final class NamedTables: Sendable {
             for sc in w.unicodeScalars where sc.value < 65536 { classes[Int(sc.value)] = 1 }
         }
         stopClass = classes
-        var stopScalars: [UInt32] = []
-        for cp in 0..<65536 where classes[cp] != 0 { stopScalars.append(UInt32(cp)) }
-        stopFilter = PairSkipFilter(stopScalars)
+        var low = [UInt8](repeating: 0, count: 65536)
+        for cp in 0x800..<65536 where classes[cp] != 0 { low[Self.lastTwoBytes(UInt32(cp))] |= classes[cp] == 1 ? 1 : 2 }
+        stopLow = low
+        var raw = [UInt64](repeating: 0, count: 1024)
+        for w in entries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix) {
+            let sc = Array(w.unicodeScalars)
+            guard sc.count >= 2, sc[0].value >= 0x800, sc[0].value < 65536, sc[1].value >= 0x800, sc[1].value < 65536 else { continue }
+            let h = Self.rawPairHash(Self.lastTwoBytes(sc[0].value), Self.lastTwoBytes(sc[1].value))
+            raw[h >> 6] |= 1 << UInt64(h & 63)
+        }
+        rawStopPairs = raw
+    }
+
+    /// The second and third UTF-8 bytes of a three-byte scalar as a little-endian `UInt16`
+    /// (second byte low), as an eight-byte load of the text holds them.
+    static func lastTwoBytes(_ v: UInt32) -> Int { Int(0x80 | (v >> 6) & 0x3F) | Int(0x80 | v & 0x3F) << 8 }
+
+    /// A 16-bit hash of two characters' last two bytes each (`lastTwoBytes`).
+    @inline(__always) static func rawPairHash(_ a: Int, _ b: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: a | b << 16) &* 0x9E37_79B1) >> 16)
     }
 
     /// How words start: the bitmap of their first two scalars (`pairHash`), the words of one
@@ -151,11 +168,17 @@ final class NamedTables: Sendable {
     /// The first two scalars of the words the pass looks for (`pairHash`).
     let stopPairs: [UInt64]
     /// For each BMP scalar: 1 if the pass stops at it, 2 if it stops when the pair with the next
-    /// scalar is in `stopPairs`, 0 if it skips it.
+    /// scalar is in `stopPairs`, 0 if it skips it. Where the pass reads eight bytes at a time
+    /// (eight bytes left, two three-byte characters) and `stopLow` is 2 for the first, the pair
+    /// must be in `rawStopPairs` as well.
     let stopClass: [UInt8]
-    /// The characters of a class other than 0 by their last two bytes: two characters absent
-    /// from it are skipped at once, whatever their first bytes.
-    let stopFilter: PairSkipFilter
+    /// By the last two bytes of three-byte characters (`lastTwoBytes`): 1 where a character of
+    /// class 1 ends with them, 2 where one of class 2 does; 0 is a character the pass skips,
+    /// whatever its first byte.
+    let stopLow: [UInt8]
+    /// The pairs of `stopPairs` by their two characters' last two bytes (`rawPairHash`): a
+    /// character of class 2 whose pair with the next is not here is skipped without decoding either.
+    let rawStopPairs: [UInt64]
 
     /// The first byte offset at or after `start` where the named pass has something to check
     /// (see `stopClass` and `stopPairs`); every other character is skipped.
@@ -164,16 +187,26 @@ final class NamedTables: Sendable {
         let n = bytes.count
         var i = start
         return stopClass.withUnsafeBufferPointer { classes in
-            stopPairs.withUnsafeBufferPointer { pairs in stopFilter.stops.withUnsafeBufferPointer { low in
+            stopPairs.withUnsafeBufferPointer { pairs in stopLow.withUnsafeBufferPointer { low in rawStopPairs.withUnsafeBufferPointer { raw in
                 guard let base = bytes.baseAddress else { return i }
                 while i < n {
                     // Three-byte characters one at a time, reading eight bytes: a character whose
-                    // last two bytes no stop scalar has is skipped after one table read; any other
-                    // is decoded and judged by its class, and by its pair with the next character.
+                    // last two bytes no stop scalar has is skipped after one table read, and one
+                    // that only class-2 scalars share after a test of its pair's raw bytes; any
+                    // other is decoded and judged by its class, and by its pair with the next character.
                     while i < n &- 7 {
                         let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                         guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
-                        if low[Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF)] != 0 {
+                        let w0 = Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF)
+                        let f = low[w0]
+                        if f != 0 {
+                            if f == 2 {
+                                let h = Self.rawPairHash(w0, Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF))
+                                if raw[h &>> 6] & (1 &<< UInt64(h & 63)) == 0 {
+                                    i &+= 3
+                                    continue
+                                }
+                            }
                             let cp = UInt32(truncatingIfNeeded: (x & 0x0F) &<< 12 | (x &>> 2) & 0xFC0 | (x &>> 16) & 0x3F)
                             let c = classes[Int(cp)]
                             if c == 1 { return i }
@@ -203,7 +236,7 @@ final class NamedTables: Sendable {
                     i &+= 3
                 }
                 return i
-            } }
+            } } }
         }
     }
 }

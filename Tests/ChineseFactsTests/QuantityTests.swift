@@ -155,9 +155,20 @@ struct QuantityTests {
                 let c = tables.stopClass[Int(cp)]
                 if c == 1 { return i }
                 if c == 2 {
-                    let next = bytes.withUnsafeBufferPointer { UTF8Reader($0).decode(at: i + 3).value }
+                    let (next, length) = bytes.withUnsafeBufferPointer { UTF8Reader($0).decode(at: i + 3) }
                     let h = NamedTables.pairHash(cp, next)
-                    if tables.stopPairs[h >> 6] & (1 << UInt64(h & 63)) != 0 { return i }
+                    // Where eight bytes are left, the next character has three, and no class-1
+                    // character shares this one's last two bytes, the pair must also pass the
+                    // filter on the raw bytes.
+                    let eightByteStep = i + 8 <= bytes.count && length == 3
+                        && tables.stopLow[Int(bytes[i + 1]) | Int(bytes[i + 2]) << 8] == 2
+                    let raw = NamedTables.rawPairHash(
+                        Int(bytes[i + 1]) | Int(bytes[i + 2]) << 8, eightByteStep ? Int(bytes[i + 4]) | Int(bytes[i + 5]) << 8 : 0)
+                    if tables.stopPairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+                        && (!eightByteStep || tables.rawStopPairs[raw >> 6] & (1 << UInt64(raw & 63)) != 0)
+                    {
+                        return i
+                    }
                 }
                 i += 3
             }
@@ -177,6 +188,36 @@ struct QuantityTests {
             }
             texts.append(t)
         }
+        // Stop characters of both classes among common characters, so that pairs pass one
+        // filter and not the other.
+        let stopScalars = (0x4E00..<0x9FA6).filter { tables.stopClass[$0] != 0 }.map { Array(String(UnicodeScalar(UInt32($0))!).utf8) }
+        let common = Array(Set(texts[0].count > 0 ? String(decoding: texts[0], as: UTF8.self).unicodeScalars.filter { $0.value >= 0x4E00 } : []))
+            .sorted { $0.value < $1.value }.map { Array(String($0).utf8) }
+        #expect(stopScalars.count > 300, "\(stopScalars.count)")
+        #expect(common.count > 500, "\(common.count)")
+        for _ in 0..<3000 {
+            var t: [UInt8] = []
+            for _ in 0..<30 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let r = Int(state >> 33)
+                t += r % 2 == 0 ? stopScalars[(r / 2) % stopScalars.count] : common[(r / 2) % common.count]
+            }
+            texts.append(t)
+        }
+        // Pairs that pass the hashed pair filter and not the raw-byte one, and the reverse.
+        var targeted = 0
+        for a in stride(from: 0x4E00, to: 0x9FA6, by: 3) where tables.stopClass[a] == 2 {
+            for b in 0x4E00..<0x9FA6 {
+                let h = NamedTables.pairHash(UInt32(a), UInt32(b))
+                let r = NamedTables.rawPairHash(NamedTables.lastTwoBytes(UInt32(a)), NamedTables.lastTwoBytes(UInt32(b)))
+                guard (tables.stopPairs[h >> 6] & (1 << UInt64(h & 63)) != 0) != (tables.rawStopPairs[r >> 6] & (1 << UInt64(r & 63)) != 0)
+                else { continue }
+                texts.append(Array(("的" + String(UnicodeScalar(UInt32(a))!) + String(UnicodeScalar(UInt32(b))!) + "的和的和").utf8))
+                targeted += 1
+                break
+            }
+        }
+        #expect(targeted > 50)
         var stops = 0
         for t in texts {
             var from = 0
@@ -187,7 +228,17 @@ struct QuantityTests {
                 from = got + 1
             }
         }
-        #expect(stops > 20_000)
+        #expect(stops > 50_000)
+        // Every word the pass looks for that starts with two three-byte characters passes the raw-byte filter.
+        var words = 0
+        for w in tables.gazetteerEntries.map(\.word.text) + NamedLexicon.organisationSuffixes.map(\.suffix) {
+            let b = Array(w.utf8)
+            guard b.count >= 6, b[0] & 0xF0 == 0xE0, b[3] & 0xF0 == 0xE0 else { continue }
+            let h = NamedTables.rawPairHash(Int(b[1]) | Int(b[2]) << 8, Int(b[4]) | Int(b[5]) << 8)
+            #expect(tables.rawStopPairs[h >> 6] & (1 << UInt64(h & 63)) != 0, "\(w)")
+            words += 1
+        }
+        #expect(words > 400)
     }
 
     /// The year tracker's reuse of its last search gives what a fresh search gives, at every
