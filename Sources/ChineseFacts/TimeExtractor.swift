@@ -55,12 +55,21 @@ struct TimeExtractor {
                 }
                 fallthrough
             default:
-                // A bare year is four digits before 第 (E7 AC AC): test the bytes before reading it.
-                if v >= 0x30, v <= 0x39, i + 7 <= n, reader.bytes[i + 4] == 0xE7, reader.bytes[i + 5] == 0xAC,
-                    reader.bytes[i + 6] == 0xAC, let f = bareYear(at: i)
-                {
-                    out.append(f)
-                    skipUntil = f.utf8End
+                if v >= 0x30, v <= 0x39 {
+                    // A bare year is four digits before 第 (E7 AC AC): test the bytes before reading it.
+                    if i + 7 <= n, reader.bytes[i + 4] == 0xE7, reader.bytes[i + 5] == 0xAC, reader.bytes[i + 6] == 0xAC,
+                        let f = bareYear(at: i)
+                    {
+                        out.append(f)
+                        skipUntil = f.utf8End
+                        continue
+                    }
+                    // Nowhere else in this digit run can a bare year start (a digit stands before it),
+                    // and nothing else here reads ASCII digits: step over the run (the deferred step
+                    // adds the last digit's byte).
+                    var e = i + 1
+                    while e < n, reader.bytes[e] >= 0x30, reader.bytes[e] <= 0x39 { e += 1 }
+                    i = e - 1
                     continue
                 }
                 guard isChineseDigit(v), !isChineseDigit(reader.decode(before: i).value) else { continue }

@@ -31,6 +31,8 @@ struct DateTests {
         ("2013年至2017年", "2013年至2017年=2013/2017"),
         ("2013-2017年", "2013-2017年=2013/2017"),
         ("2024第三届", "2024=2024"),
+        ("共有5家，2024第三届", "2024=2024"),
+        ("编号1234，2024第三届", "2024=2024"),
     ])
     func dates(_ input: String, _ expected: String) {
         #expect(found(.date, in: input) == [expected])
@@ -55,7 +57,7 @@ struct DateTests {
         #expect(late.part == "end")
     }
 
-    @Test(arguments: ["全年", "上年末", "年末", "12月份", "一季度", "上半年", "50年", "12345年", "1800年", "关键一年"])
+    @Test(arguments: ["全年", "上年末", "年末", "12月份", "一季度", "上半年", "50年", "12345年", "1800年", "关键一年", "12024第三届", "024第"])
     func noDateWithoutAYear(_ input: String) {
         #expect(found(.date, in: input).isEmpty)
     }
