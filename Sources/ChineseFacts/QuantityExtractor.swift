@@ -295,77 +295,61 @@ struct QuantityExtractor {
 
     /// Grades written in Roman numerals before 类 or 级: `Ⅳ类` → ordinal 4, `Ⅰ~Ⅲ类` → 1…3,
     /// `劣Ⅴ类` → 5, over (worse than Ⅴ).
-    static func containsRomanNumeral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var i = 0
-        let n = bytes.count
-        while i + 2 < n {
-            guard let p = memchr(base + i, 0xE2, n - i) else { return false }
-            let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if k + 2 < n, base[k + 1] == 0x85, base[k + 2] >= 0xA0, base[k + 2] <= 0xAB { return true }
-            i = k + 1
-        }
-        return false
-    }
-
     func romanGrades(_ facts: inout [Fact]) {
         func roman(at i: Int) -> Int? {
             let (v, l) = reader.decode(at: i)
             guard l == 3, v >= 0x2160, v <= 0x216B else { return nil }
             return Int(v - 0x2160) + 1
         }
-        // Most documents hold no Roman numeral (E2 85 A0…AB): find out with memchr first.
-        guard Self.containsRomanNumeral(reader.bytes) else { return }
-        var i = 0
-        var scalar = 0
         let bytes = reader.bytes
-        while i < reader.count {
-            // Roman numerals Ⅰ…Ⅻ are E2 85 A0…AB: go to the next E2 byte, counting the scalars on the way.
-            if bytes[i] != 0xE2 {
-                guard let base = bytes.baseAddress, let p = memchr(base + i, 0xE2, reader.count - i) else { break }
-                let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                scalar += ScalarOffsets.count(in: bytes, from: i, to: k)
-                i = k
-                continue
+        let n = reader.count
+        guard let base = bytes.baseAddress else { return }
+        // Scalar offsets are counted only for the grades found, onwards from the last count:
+        // most documents hold none.
+        var counted = 0
+        var countedScalars = 0
+        func scalarOffset(_ b: Int) -> Int {
+            if b > counted {
+                countedScalars += ScalarOffsets.count(in: bytes, from: counted, to: b)
+                counted = b
             }
-            let step = max(reader.decode(at: i).length, 1)
+            return countedScalars
+        }
+        var i = 0
+        while i + 2 < n {
+            // Roman numerals Ⅰ…Ⅻ are E2 85 A0…AB: from one E2 byte to the next with memchr (E2
+            // only ever leads a character).
+            guard let p = memchr(base + i, 0xE2, n - i) else { break }
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
             guard let low = roman(at: i), i < 3 || roman(at: i - 3) == nil else {
-                i += step
-                scalar += 1
+                i += 1
                 continue
             }
             var end = i + 3
-            var endScalar = scalar + 1
             var upper: Int? = nil
             let c = reader.decode(at: end)
             if [0x7E, 0xFF5E, 0x2D, 0x2014, 0x81F3].contains(c.value), let hi = roman(at: end + c.length), hi > low {
                 upper = hi
                 end += c.length + 3
-                endScalar += 2
             }
             guard let unit = ["类", "级"].first(where: { reader.matches($0, at: end) }) else {
                 i = end
-                scalar = endScalar
                 continue
             }
             var start = i
-            var startScalar = scalar
             var qualifier: Qualifier? = upper == nil ? nil : .range
             if reader.matches("劣", endingAt: i) {
                 start -= 3
-                startScalar -= 1
                 qualifier = .over
             }
             end += 3
-            endScalar += 1
             var f = Fact(
-                kind: .ordinal, text: string(start, end), start: startScalar, end: endScalar,
+                kind: .ordinal, text: string(start, end), start: scalarOffset(start), end: scalarOffset(end),
                 value: .number(ExactDecimal(low)), unit: unit, qualifier: qualifier,
                 upper: upper.map { ExactDecimal($0) }, rule: "<罗马数字>类", utf8Start: start, utf8End: end)
             f.subject = forwardSubject(from: end) ?? subjectAndAttribute(numeralStart: start, unitEnd: end, kind: .number).0
             facts.append(f)
             i = end
-            scalar = endScalar
         }
     }
 
