@@ -520,8 +520,8 @@ final class ScannerTables: Sendable {
     let notNumberBytes: [UInt8]
 
     /// The hedge word that ends right before byte `i` (超过, 约, 近 …): its qualifier, and its
-    /// length in bytes and scalars. Most positions are rejected by the bitmap of the words'
-    /// last scalars, without a call.
+    /// length in bytes and scalars. Most positions are rejected by the byte before `i`
+    /// (`prefixHedgeFinalBytes`), most others by the bitmap of the words' last scalars, without a call.
     @inline(__always)
     func prefixHedge(in reader: UTF8Reader, endingAt i: Int) -> (Qualifier, bytes: Int, scalars: Int)? {
         guard i > 0, prefixHedgeFinalBytes[Int(reader.bytes[i - 1])] != 0, prefixHedges.last.contains(reader.decode(before: i).value),
@@ -587,15 +587,7 @@ final class ScannerTables: Sendable {
     /// Whether the bytes of `e` stand at byte `s` of the text.
     @inline(__always)
     static func stands(_ e: NotNumberEntry, store: UnsafeBufferPointer<UInt8>, in reader: UTF8Reader, at s: Int) -> Bool {
-        let length = Int(e.length)
-        guard s + length <= reader.count else { return false }
-        let start = Int(e.start)
-        var k = 0
-        while k < length {
-            if reader.bytes[s + k] != store[start + k] { return false }
-            k += 1
-        }
-        return true
+        reader.matches(UnsafeBufferPointer(rebasing: store[Int(e.start)..<Int(e.start + e.length)]), at: s)
     }
 }
 

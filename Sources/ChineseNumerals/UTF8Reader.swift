@@ -88,16 +88,22 @@ public struct UTF8Reader {
         return (0xFFFD, 1)
     }
 
-    /// Whether the UTF-8 bytes of `word` stand at byte offset `i`.
-    @inlinable public func matches(_ word: [UInt8], at i: Int) -> Bool {
+    /// Whether the bytes `word` stand at byte offset `i`, compared where they lie (a word held in
+    /// a byte store): in `超过5个`, the bytes of `超过` stand at 0.
+    @inlinable public func matches(_ word: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let n = word.count
-        guard i >= 0, i + n <= bytes.count else { return false }
+        guard i >= 0, n <= bytes.count &- i else { return false }
         var k = 0
         while k < n {
-            if bytes[i + k] != word[k] { return false }
-            k += 1
+            if bytes[i &+ k] != word[k] { return false }
+            k &+= 1
         }
         return true
+    }
+
+    /// Whether the UTF-8 bytes of `word` stand at byte offset `i`.
+    @inlinable public func matches(_ word: [UInt8], at i: Int) -> Bool {
+        word.withUnsafeBufferPointer { matches($0, at: i) }
     }
 
     /// Whether the UTF-8 bytes of `word` end right before byte offset `i`.
@@ -109,18 +115,8 @@ public struct UTF8Reader {
     /// view without copying it: `matches("以来", at: i)`.
     @inlinable public func matches(_ word: String, at i: Int) -> Bool {
         guard i >= 0 else { return false }
-        // The word's bytes where they lie (literals and native strings), compared byte by byte.
-        if let found = word.utf8.withContiguousStorageIfAvailable({ w -> Bool in
-            guard w.count <= bytes.count &- i else { return false }
-            var k = 0
-            while k < w.count {
-                if bytes[i &+ k] != w[k] { return false }
-                k &+= 1
-            }
-            return true
-        }) {
-            return found
-        }
+        // The word's bytes where they lie (literals and native strings).
+        if let found = word.utf8.withContiguousStorageIfAvailable({ matches($0, at: i) }) { return found }
         var k = i
         for b in word.utf8 {
             guard k < bytes.count, bytes[k] == b else { return false }

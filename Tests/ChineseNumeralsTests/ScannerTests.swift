@@ -225,6 +225,28 @@ struct ScannerTests {
         }
     }
 
+    /// `UTF8Reader.matches` (bytes in a store, an array, a String) agrees with a plain comparison
+    /// at every offset, the negative one and those past the end included.
+    @Test func wordMatchingAtEveryOffset() {
+        let text = Array("超过5个，约3万，超过".utf8)
+        let words = ["超过", "超", "约3万", "，超过", "过", "", "超过了"]
+        var matched = 0
+        text.withUnsafeBufferPointer { buffer in
+            let reader = UTF8Reader(buffer)
+            for word in words {
+                let w = Array(word.utf8)
+                for i in -2...(text.count + 2) {
+                    let expected = i >= 0 && i + w.count <= text.count && Array(text[i..<(i + w.count)]) == w
+                    #expect(reader.matches(w, at: i) == expected, "\(word) at \(i)")
+                    #expect(w.withUnsafeBufferPointer { reader.matches($0, at: i) } == expected, "\(word) at \(i)")
+                    #expect(reader.matches(word, at: i) == expected, "\(word) at \(i)")
+                    if expected && !w.isEmpty { matched += 1 }
+                }
+            }
+        }
+        #expect(matched == 8)
+    }
+
     /// The inlined decoding of one- and three-byte characters agrees with the general decoder,
     /// forwards and backwards, on valid and broken UTF-8.
     @Test func inlinedDecodingEqualsTheGeneralDecoder() {
