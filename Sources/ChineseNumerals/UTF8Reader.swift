@@ -166,19 +166,26 @@ public struct WordSet: Sendable {
     public init(_ texts: [String]) {
         let ws = texts.filter { !$0.isEmpty }.map(UTF8Word.init).enumerated().sorted { a, b in
             a.element.bytes.count != b.element.bytes.count ? a.element.bytes.count > b.element.bytes.count : a.offset < b.offset
-        }.map(\.element)
+        }.map { $0.element }
         words = ws
-        let firsts = ws.compactMap(\.text.unicodeScalars.first)
-        let lasts = ws.compactMap(\.text.unicodeScalars.last)
-        first = ScalarSet(firsts.map { String($0) }, skipping: false)
-        last = ScalarSet(lasts.map { String($0) }, skipping: false)
-        hasWide = (firsts + lasts).contains { $0.value >= 65536 }
+        // Plain loops: key-path chains here (\.text.unicodeScalars.first) went through the
+        // runtime's key-path interpreter, a third of the start-up cost of every word set.
+        var firsts: [String] = [], lasts: [String] = []
+        var wide = false
         var bf: [UInt32: [Int]] = [:]
         var bl: [UInt32: [Int]] = [:]
         for (k, w) in ws.enumerated() {
-            if let s = w.text.unicodeScalars.first { bf[s.value, default: []].append(k) }
-            if let s = w.text.unicodeScalars.last { bl[s.value, default: []].append(k) }
+            let scalars = w.text.unicodeScalars
+            guard let a = scalars.first, let z = scalars.last else { continue }
+            firsts.append(String(a))
+            lasts.append(String(z))
+            wide = wide || a.value >= 65536 || z.value >= 65536
+            bf[a.value, default: []].append(k)
+            bl[z.value, default: []].append(k)
         }
+        first = ScalarSet(firsts, skipping: false)
+        last = ScalarSet(lasts, skipping: false)
+        hasWide = wide
         byFirst = ScalarIndex(bf)
         byLast = ScalarIndex(bl)
     }

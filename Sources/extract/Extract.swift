@@ -2,7 +2,9 @@ import ArgumentParser
 import ChineseFacts
 import ChineseNumerals
 import ChineseTokenization
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 @main
 struct Extract: ParsableCommand {

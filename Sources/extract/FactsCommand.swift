@@ -1,7 +1,8 @@
 import ArgumentParser
 import ChineseFacts
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -72,7 +73,7 @@ struct Facts: ParsableCommand {
         guard let kinds else { return nil }
         var set = Set<FactKind>()
         var unknown: [String] = []
-        for name in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        for name in kinds.split(separator: ",").map({ String($0).trimmedOfSpaces }) {
             if let k = FactKind(rawValue: name) { set.insert(k) } else { unknown.append(name) }
         }
         return (set, unknown)
@@ -89,7 +90,7 @@ struct Facts: ParsableCommand {
     var resolvedFormat: OutputFormat {
         if let format { return format }
         if let output {
-            let ext = (output as NSString).pathExtension.lowercased()
+            let ext = PathName.ext(output).lowercased()
             switch ext {
             case "json": return .json
             case "csv": return .csv
@@ -130,8 +131,8 @@ struct Facts: ParsableCommand {
         var sqlite: SQLiteOutput? = nil
         var temporary: String? = nil
         if let output {
-            let dir = (output as NSString).deletingLastPathComponent
-            let tmp = (dir.isEmpty ? "." : dir) + "/.\((output as NSString).lastPathComponent).\(getpid()).tmp"
+            let dir = PathName.folder(output)
+            let tmp = (dir.isEmpty ? "." : dir) + "/.\(PathName.last(output)).\(getpid()).tmp"
             temporary = tmp
             unlink(tmp)
             if format == .sqlite {
@@ -186,12 +187,12 @@ struct Facts: ParsableCommand {
             if showProgress {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 let mb = Double(stream.bytesDone) / 1e6
-                var line = "\rextract: \(documents) documents, \(String(format: "%.1f", mb)) MB, \(String(format: "%.1f", mb / max(seconds, 1e-3))) MB/s"
+                var line = "\rextract: \(documents) documents, \(fixed(mb, 1)) MB, \(fixed(mb / max(seconds, 1e-3), 1)) MB/s"
                 if let totalBytes, totalBytes > 0, stream.bytesDone > 0 {
                     let left = seconds * Double(totalBytes - stream.bytesDone) / Double(stream.bytesDone)
-                    line += ", \(String(format: "%.0f", max(0, left))) s left"
+                    line += ", \(fixed(max(0, left), 0)) s left"
                 }
-                FileHandle.standardError.write(Data((line + "   ").utf8))
+                writeStandardError(line + "   ")
             }
         }
         // Reading the next batch overlaps with extracting the current one.
@@ -218,7 +219,7 @@ struct Facts: ParsableCommand {
             }
             running = (job, batch)
         }
-        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if showProgress { writeStandardError("\n") }
         sink.write(renderer.footer)
         let flushed = sink.flush()
         if let sqlite {
@@ -250,8 +251,8 @@ struct Facts: ParsableCommand {
             let mb = Double(stream.bytesDone) / 1e6
             printError(
                 "extract: \(documents) document\(documents == 1 ? "" : "s"), \(factCount) facts, \(reporter.warnings) warnings, "
-                    + "\(reporter.errors) errors, \(String(format: "%.2f", mb)) MB in \(String(format: "%.2f", seconds)) s "
-                    + "(\(String(format: "%.1f", mb / max(seconds, 1e-6))) MB/s)")
+                    + "\(reporter.errors) errors, \(fixed(mb, 2)) MB in \(fixed(seconds, 2)) s "
+                    + "(\(fixed(mb / max(seconds, 1e-6), 1)) MB/s)")
         }
         if reporter.errors > 0 { throw ExitCode(1) }
     }

@@ -1,5 +1,7 @@
 import ChineseFacts
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// Output formats of `extract`.
 enum OutputFormat: String, CaseIterable {
@@ -82,11 +84,14 @@ struct Renderer: Sendable {
         func field(_ s: String?) -> String {
             guard let s else { return "" }
             if tab {
-                // TSV cannot hold tabs or line breaks in a field: they become spaces.
-                return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+                // TSV cannot hold tabs or line breaks in a field: they become spaces. Code points, not
+                // characters: a tab that a combining mark follows is still a tab to a TSV reader.
+                var t = String.UnicodeScalarView()
+                for c in s.unicodeScalars { t.append(c == "\t" || c == "\n" || c == "\r" ? " " : c) }
+                return String(t)
             }
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            if s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + s.replacing(every: "\"", with: "\"\"") + "\""
             }
             return s
         }
@@ -145,8 +150,8 @@ enum TextTable {
     static func clip(_ s: String, _ limit: Int) -> String {
         var out = ""
         var w = 0
-        let flat = s.replacingOccurrences(of: "\r\n", with: "⏎").replacingOccurrences(of: "\n", with: "⏎")
-            .replacingOccurrences(of: "\r", with: "⏎").replacingOccurrences(of: "\t", with: " ")
+        let flat = s.replacing(every: "\r\n", with: "⏎").replacing(every: "\n", with: "⏎")
+            .replacing(every: "\r", with: "⏎").replacing(every: "\t", with: " ")
         guard width(flat) > limit else { return flat }
         for sc in flat.unicodeScalars {
             let cw = width(sc)

@@ -1,6 +1,9 @@
 import ChineseFacts
 import ChineseTokenization
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
+import Synchronization
 
 /// How an input's bytes become documents.
 enum InputFormat: String, CaseIterable {
@@ -34,31 +37,30 @@ struct InputDocument: Sendable {
 }
 
 /// Counts warnings and errors and prints each as one line on standard error.
-final class Reporter: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var warnings = 0
-    private(set) var errors = 0
+final class Reporter: Sendable {
+    private let counts = Mutex((warnings: 0, errors: 0))
     let quiet: Bool
 
     init(quiet: Bool) { self.quiet = quiet }
 
+    /// Warnings reported so far.
+    var warnings: Int { counts.withLock { $0.warnings } }
+    /// Errors reported so far.
+    var errors: Int { counts.withLock { $0.errors } }
+
     func warning(_ message: String) {
-        lock.lock()
-        warnings += 1
-        lock.unlock()
+        counts.withLock { $0.warnings += 1 }
         if !quiet { printError("extract: warning: " + message) }
     }
 
     func error(_ message: String) {
-        lock.lock()
-        errors += 1
-        lock.unlock()
+        counts.withLock { $0.errors += 1 }
         printError("extract: error: " + message)
     }
 }
 
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeStandardError(line + "\n")
 }
 
 /// Expands paths into inputs: files as given, folders walked recursively (entries sorted,

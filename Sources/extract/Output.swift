@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// The path of the seed document bundled with the package, if it can be found.
 func bundledSeedPath() -> String? {

@@ -115,6 +115,17 @@ struct FormatTests {
         let q = try run(["--format", "csv", "-"], stdin: Data("“甲,乙\"丙”项目共3个".utf8))
         let qrows = parseCSV(String(decoding: q.stdout, as: UTF8.self))
         #expect(qrows.dropFirst().contains { $0[2] == "“甲,乙\"丙”" })
+        // A quote that a combining mark follows is still a quote to a CSV reader, and a tab still a
+        // tab to a TSV reader: the document id carries both.
+        let id = "a\"\u{301}b\t\u{301}c"
+        let line = #"{"id":"a\"\u0301b\t\u0301c","text":"项目共3个"}"# + "\n"
+        let c = try run(["--format", "csv", "--input", "jsonl", "-"], stdin: Data(line.utf8))
+        #expect(parseCSV(String(decoding: c.stdout, as: UTF8.self)).dropFirst().first?.first == id)
+        let t = try run(["--format", "tsv", "--input", "jsonl", "-"], stdin: Data(line.utf8))
+        let fields = t.lines.dropFirst().first?.split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(fields?.count == 14)
+        let spaced = "a\"\u{301}b \u{301}c"
+        #expect(fields?.first.map(String.init) == spaced)
     }
 
     @Test func tsvJSONAndTable() throws {
