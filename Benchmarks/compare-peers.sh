@@ -17,7 +17,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 python3 Benchmarks/make-corpus.py --mb "$MB" --out .build/corpus >/dev/null
 SLICE=".build/corpus/corpus-${MB}mb.txt"
-swift build -c release --product extract 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product extract 2>&1 | tail -1   # as make release builds it
 "$VENV/bin/python" - "$SLICE" <<'PY'
 import os, subprocess, sys, time
 

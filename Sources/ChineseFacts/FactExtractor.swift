@@ -69,6 +69,19 @@ public struct FactExtractor: FactSource {
         self.kinds = kinds
     }
 
+    /// Builds the tables every extractor shares (lexicons, skip filters: some 16 million
+    /// instructions, 5 ms here) now, so that the first document does not wait for them.
+    ///
+    /// Optional: the first call of `facts(in:)` builds them otherwise. It runs the extractor once
+    /// on a short text that reaches every pass, such as `2024年，安庆市新成立党组织11个`.
+    /// `extract` calls it on a background thread while it parses its arguments.
+    public static func prepare() {
+        _ = FactExtractor().facts(in: warmUpText)
+    }
+
+    /// The text `prepare()` reads: a date, a place, a count and a hedged percent, one for each pass.
+    static let warmUpText = "2024年，安庆市新成立党组织11个，占比约50%。"
+
     /// The facts of `text`, sorted by start offset (then end, then kind).
     public func facts(in text: String) -> [Fact] {
         var copy = text

@@ -30,6 +30,8 @@ struct Extract: ParsableCommand {
 
     /// Runs the command; a usage error exits with status 2 (not ArgumentParser's 64).
     static func main() {
+        // The extractors' tables are built on the other core while the arguments are parsed.
+        DispatchQueue.global().async { FactExtractor.prepare() }
         do {
             var command = try parseAsRoot()
             try command.run()

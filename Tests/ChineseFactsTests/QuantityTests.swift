@@ -386,3 +386,15 @@ struct QuantityTests {
         #expect(facts(text).isEmpty, "\(text)")
     }
 }
+
+/// `FactExtractor.prepare()` builds the shared tables by reading `warmUpText` once: the text must
+/// reach the quantity, time and named passes, or a pass would still build its tables on the first
+/// document.
+@Test func warmUpTextReachesEveryPass() {
+    FactExtractor.prepare()
+    let kinds = Set(FactExtractor().facts(in: FactExtractor.warmUpText).map(\.kind))
+    #expect(kinds.contains(.date))
+    #expect(kinds.contains(.place))
+    #expect(kinds.contains(.count))
+    #expect(kinds.contains(.percent))
+}
