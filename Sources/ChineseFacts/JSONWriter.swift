@@ -154,24 +154,42 @@ struct RawJSON {
         count += s.utf8CodeUnitCount
     }
 
-    /// An integer in decimal (at most 20 bytes).
+    /// An integer in decimal (at most 20 bytes), two digits a step from the end.
     mutating func int(_ v: Int) {
         if v < 0 { byte(UInt8(ascii: "-")) }
         var x = v.magnitude
-        var digits = 0
+        var digits = 1
         var y = x
-        repeat {
-            digits += 1
-            y /= 10
-        } while y > 0
-        var k = count + digits - 1
-        repeat {
-            out[k] = UInt8(truncatingIfNeeded: x % 10) &+ 0x30
-            x /= 10
-            k -= 1
-        } while x > 0
-        count += digits
+        while y >= 100 {
+            digits &+= 2
+            y /= 100
+        }
+        if y >= 10 { digits &+= 1 }
+        var k = count &+ digits
+        Self.pairs.withUTF8Buffer { pairs in
+            while x >= 100 {
+                let r = Int(truncatingIfNeeded: x % 100) &* 2
+                x /= 100
+                k &-= 2
+                out[k] = pairs[r]
+                out[k &+ 1] = pairs[r &+ 1]
+            }
+            if x >= 10 {
+                let r = Int(truncatingIfNeeded: x) &* 2
+                out[k &- 2] = pairs[r]
+                out[k &- 1] = pairs[r &+ 1]
+            } else {
+                out[k &- 1] = UInt8(truncatingIfNeeded: x) &+ 0x30
+            }
+        }
+        count &+= digits
     }
+
+    /// 00 01 … 99 run together: the two digits of `n` stand at `2n`.
+    static let pairs: StaticString = """
+        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
+        """
 
     /// A decimal as `ExactDecimal.description` writes it (at most `descriptionBound` bytes).
     mutating func decimal(_ d: ExactDecimal) {

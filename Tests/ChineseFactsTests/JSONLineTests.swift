@@ -61,6 +61,30 @@ struct JSONLineTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == #""党\u0000\u000b\u001a\u001f\n\r\t\"\\/\#u{7F}组织""#)
     }
 
+    /// Integers (start, end, plenum) are written two digits a step: every digit count, both signs
+    /// and the extremes read back as `String(v)` writes them.
+    @Test func writerIntegersEqualTheirDescription() throws {
+        var values = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1009, 9999, 10000, 10001, 99999, 100000, Int.max, Int.min, -1, -10, -100]
+        var p = 1
+        while p < Int.max / 10 {
+            p *= 10
+            values += [p - 1, p, p + 1, -p, -(p - 1)]
+        }
+        var state: UInt64 = 11
+        for _ in 0..<2000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(truncatingIfNeeded: state) >> Int(state % 63))
+        }
+        for v in values {
+            var f = Fact(kind: .count, text: "1个", start: v, end: v, value: .number(ExactDecimal(1)))
+            f.plenum = v
+            var w = JSONWriter()
+            w.write(f, doc: nil)
+            let line = String(decoding: w.bytes, as: UTF8.self)
+            #expect(line.contains("\"start\":\(v),\"end\":\(v),") && line.contains("\"plenum\":\(v)}"), "\(v): \(line)")
+        }
+    }
+
     /// The byte form of the text equals the String form's UTF-8, invalid bytes replaced the
     /// same way, with and without escapes, in strings long enough for 16-byte scanning.
     @Test func utf8FieldsEqualTheStringFields() throws {
