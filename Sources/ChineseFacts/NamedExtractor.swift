@@ -511,15 +511,17 @@ struct NamedExtractor {
     func listedOrganisations(around found: [Fact]) -> [Fact] {
         var out: [Fact] = []
         let orgEnds = found.indices.filter { found[$0].kind == .org && found[$0].rule == "<名><企业后缀>" }.map { found[$0].utf8End }
-        var known = Set(found.indices.map { found[$0].utf8Start })
+        // The starts of the facts found, made only when a member is first added (rarely).
+        var known: Set<Int>? = nil
         func member(endingAt e: Int) -> Int? {
             guard let (s, bounded) = nameBefore(e, limit: 4), bounded else { return nil }
             let c = e - s
             return c >= 6 && c <= 12 ? s : nil
         }
         func add(_ s: Int, _ e: Int) {
-            guard !known.contains(s), !isGenericName(s, e), !containsWord(tables.industryWords, s, e) else { return }
-            known.insert(s)
+            if known == nil { known = Set(found.indices.map { found[$0].utf8Start }) }
+            guard !known!.contains(s), !isGenericName(s, e), !containsWord(tables.industryWords, s, e) else { return }
+            known!.insert(s)
             out.append(fact(.org, s, e, rule: "<名>、<机构>"))
         }
         // Beside a suffixed organisation: the next member after 、.
@@ -545,6 +547,21 @@ struct NamedExtractor {
             // The next 等 (E7 AD 89).
             i = Self.nextSequence(reader.bytes, from: i, 0xE7, 0xAD, 0x89)
             guard i < reader.count else { break }
+            // Two members at least: the one before 等 (6 to 12 bytes) must follow a 、, so
+            // without a 、 ending 6 to 12 bytes before 等 there is no list to look for.
+            var comma = false
+            var s = i &- 12
+            while s <= i &- 6 {
+                if Self.isListComma(reader.bytes, endingAt: s) {
+                    comma = true
+                    break
+                }
+                s &+= 1
+            }
+            guard comma else {
+                i += 3
+                continue
+            }
             var headFound = false
             var k = i + 3
             var steps = 0
@@ -568,6 +585,11 @@ struct NamedExtractor {
             i += 3
         }
         return out
+    }
+
+    /// Whether 、 (E3 80 81) ends right before byte offset `e`.
+    @inline(__always) static func isListComma(_ bytes: UnsafeBufferPointer<UInt8>, endingAt e: Int) -> Bool {
+        e >= 3 && e <= bytes.count && bytes[e &- 3] == 0xE3 && bytes[e &- 2] == 0x80 && bytes[e &- 1] == 0x81
     }
 
     /// The first offset at or after `start` where the three bytes `a`, `b`, `c` stand, or the

@@ -172,6 +172,16 @@ struct NameTests {
         }
     }
 
+    /// A list of names before 等 and a head (企业) gives each member, whether the member before 等
+    /// has two, three or four characters; without 、 there is no list.
+    @Test func listMembersBeforeDeng() {
+        #expect(found(.org, in: "引进宝武、奇瑞等企业。") == ["宝武=宝武", "奇瑞=奇瑞"])
+        #expect(found(.org, in: "引进宝武、比亚迪等企业。") == ["宝武=宝武", "比亚迪=比亚迪"])
+        #expect(found(.org, in: "引进宝武、海螺水泥等企业。") == ["宝武=宝武", "海螺水泥=海螺水泥"])
+        #expect(found(.org, in: "引进宝武、海螺水泥、奇瑞等企业。") == ["宝武=宝武", "海螺水泥=海螺水泥", "奇瑞=奇瑞"])
+        #expect(found(.org, in: "引进宝武和奇瑞等企业。").isEmpty)
+    }
+
     @Test func placeSuffixes() {
         #expect(found(.place, in: "安庆高新区坚持") == ["安庆高新区=安庆高新区"])
         #expect(found(.place, in: "到上海化工区和苏州市") == ["上海化工区=上海化工区", "苏州市=苏州市"])
