@@ -459,7 +459,7 @@ struct NamedExtractor {
         guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return false }
         guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return false }
         // 城乡中小学: 中小学 is one word.
-        if w.text == "小学", reader.matches("中", endingAt: s) { return false }
+        if w.text == "小学", reader.matches(scalar: "中", endingAt: s) { return false }
         // 300家二级以上医院: a measure word after a number is not a name's start.
         if NumeralLexicon.isDigit(reader.decode(before: start).value) { return false }
         // A suffix that is the head of a longer word: 科技贷款, 股份制, 学院派.
@@ -468,7 +468,7 @@ struct NamedExtractor {
             // A company, not an industry: in a list (、 or 等) or after a verb such as 帮助, with no industry word.
             if containsWord(tables.industryWords, start, s) { return false }
             let before = reader.decode(before: start).value
-            let listed = before == 0x3001 || reader.matches("、", at: end) || reader.matches("等", at: end)
+            let listed = before == 0x3001 || reader.matches(scalar: "、", at: end) || reader.matches(scalar: "等", at: end)
             let introduced = tables.introducers.contains(in: reader, endingAt: start)
             guard listed || introduced else { return false }
             let ok = !isIdeograph(next.value) || tables.introducers.contains(in: reader, at: end)
@@ -525,7 +525,7 @@ struct NamedExtractor {
             out.append(fact(.org, s, e, rule: "<名>、<机构>"))
         }
         // Beside a suffixed organisation: the next member after 、.
-        for orgEnd in orgEnds where reader.matches("、", at: orgEnd) {
+        for orgEnd in orgEnds where reader.matches(scalar: "、", at: orgEnd) {
             let j = orgEnd + 3
             var k = j
             var count = 0
@@ -577,7 +577,7 @@ struct NamedExtractor {
                 var members: [(Int, Int)] = []
                 while let s = member(endingAt: e) {
                     members.append((s, e))
-                    guard reader.matches("、", endingAt: s) else { break }
+                    guard reader.matches(scalar: "、", endingAt: s) else { break }
                     e = s - 3
                 }
                 if members.count >= 2 { for (s, e) in members { add(s, e) } }

@@ -139,7 +139,7 @@ struct QuantityExtractor {
             if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return false }
         }
         // A rate base: 每百元, 部/百人.
-        if reader.matches("每", endingAt: m.span.utf8Start) { return false }
+        if reader.matches(scalar: "每", endingAt: m.span.utf8Start) { return false }
         if prev.value == 0x2F || prev.value == 0xFF0F { return false }
         // Years, months and days belong to dates: 2024年, 二〇二四年, 12月, 28日.
         if isDateNumber(m, next: next) { return false }
@@ -163,7 +163,7 @@ struct QuantityExtractor {
         var startByte = m.span.utf8Start
         var startScalar = m.span.start
         // 各2名: 各 belongs to the count.
-        if reader.matches("各", endingAt: startByte), m.span.utf8Start == ns.utf8Start {
+        if reader.matches(scalar: "各", endingAt: startByte), m.span.utf8Start == ns.utf8Start {
             startByte -= 3
             startScalar -= 1
         }
@@ -206,7 +206,7 @@ struct QuantityExtractor {
                 }
             }
             // 1美元兑7.1217元: the base of an exchange rate.
-            if reader.matches("兑", at: end + u.word.bytes.count) { return false }
+            if reader.matches(scalar: "兑", at: end + u.word.bytes.count) { return false }
             switch u.cls {
             case .count:
                 kind = .count
@@ -338,7 +338,7 @@ struct QuantityExtractor {
             }
             var start = i
             var qualifier: Qualifier? = upper == nil ? nil : .range
-            if reader.matches("劣", endingAt: i) {
+            if reader.matches(scalar: "劣", endingAt: i) {
                 start -= 3
                 qualifier = .over
             }
@@ -393,18 +393,18 @@ struct QuantityExtractor {
         case 0x5927, 0x5C4A, 0x4E2D, 0x6B21: break
         default: return false
         }
-        if reader.matches("大", at: end) {
+        if reader.matches(scalar: "大", at: end) {
             // 二十大, 党的十八大 (but not 五大 in “五大”平台: no 党 or 届 around, handled as no fact).
             return true
         }
-        if reader.matches("届", at: end) {
+        if reader.matches(scalar: "届", at: end) {
             // 二十届三中全会, 十四届全国人大: a congress, not an edition count.
             let after = end + 3
             if let e = NumeralScanner().matches(in: UnsafeBufferPointer(rebasing: reader.bytes[after..<min(reader.count, after + 30)])).first,
                 e.numeralSpan.utf8Start == 0,
                 // 二十届三中全会, 二十届二中、三中全会, 十四届二次会议.
-                reader.matches("中", at: after + e.numeralSpan.utf8End)
-                    || reader.matches("次", at: after + e.numeralSpan.utf8End)
+                reader.matches(scalar: "中", at: after + e.numeralSpan.utf8End)
+                    || reader.matches(scalar: "次", at: after + e.numeralSpan.utf8End)
             {
                 return true
             }
@@ -422,7 +422,7 @@ struct QuantityExtractor {
 
     /// 乡村两级, 区、乡、村三级: tiers counted, not a grade.
     func isTierCount(_ m: NumeralMatch) -> Bool {
-        if m.quantity.value == ExactDecimal(2), reader.matches("两", at: m.numeralSpan.utf8Start) {
+        if m.quantity.value == ExactDecimal(2), reader.matches(scalar: "两", at: m.numeralSpan.utf8Start) {
             return true
         }
         // A list of places right before: 区、乡、村三级.

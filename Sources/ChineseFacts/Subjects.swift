@@ -442,7 +442,7 @@ struct YearTracker {
                     k += 1
                     nd += 1
                 }
-                if nd > 0, month >= 1, month <= 12, reader.matches("月", at: k) {
+                if nd > 0, month >= 1, month <= 12, reader.matches(scalar: "月", at: k) {
                     text += "-" + (month < 10 ? "0" : "") + String(month)
                 }
             }

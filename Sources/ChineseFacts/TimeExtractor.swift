@@ -188,19 +188,19 @@ struct TimeExtractor {
                 return fact(.date, start, end, .text(value), rule: rule)
             }
         }
-        if reader.matches("度", at: end) {
+        if reader.matches(scalar: "度", at: end) {
             var f = fact(.date, start, end + 3, .text(value), rule: "<年>年度")
             f.fiscal = true
             return f
         }
         var part: String? = nil
         // Month and day: 12月, 2月28日.
-        if let (m, me) = monthOrDay(at: end, max: 12), reader.matches("月", at: me) {
+        if let (m, me) = monthOrDay(at: end, max: 12), reader.matches(scalar: "月", at: me) {
             value += "-" + pad(m)
             end = me + 3
             rule = "<年>年<月>月"
-            if reader.matches("份", at: end) { end += 3 }
-            if let (d, de) = monthOrDay(at: end, max: 31), reader.matches("日", at: de) || reader.matches("号", at: de) {
+            if reader.matches(scalar: "份", at: end) { end += 3 }
+            if let (d, de) = monthOrDay(at: end, max: 31), reader.matches(scalar: "日", at: de) || reader.matches(scalar: "号", at: de) {
                 value += "-" + pad(d)
                 end = de + 3
                 rule = "<年>年<月>月<日>日"
@@ -257,7 +257,7 @@ struct TimeExtractor {
         guard yearDigit(reader.decode(before: i).value) == nil else { return nil }
         var j = i
         while j < reader.count, j - i < 5, reader.bytes[j] >= 0x30, reader.bytes[j] <= 0x39 { j += 1 }
-        guard j - i == 4, let (y, _) = year(endingAt: j), reader.matches("第", at: j) else { return nil }
+        guard j - i == 4, let (y, _) = year(endingAt: j), reader.matches(scalar: "第", at: j) else { return nil }
         return fact(.date, i, j, .text(String(y)), rule: "<年>第")
     }
 
@@ -267,7 +267,7 @@ struct TimeExtractor {
     func plan(at i: Int) -> Fact? {
         guard !isChineseDigit(reader.decode(before: i).value) else { return nil }
         let (x, xl) = reader.decode(at: i + 3)
-        guard let d = yearDigit(x), d >= 1, d <= 9, reader.matches("五", at: i + 3 + xl) else { return nil }
+        guard let d = yearDigit(x), d >= 1, d <= 9, reader.matches(scalar: "五", at: i + 3 + xl) else { return nil }
         let end = i + 3 + xl + 3
         guard !isChineseDigit(reader.decode(at: end).value) else { return nil }
         let quoted = [0x201C, 0x300C].contains(reader.decode(before: i).value)
@@ -304,7 +304,7 @@ struct TimeExtractor {
     /// A session after a congress: `三中全会` (plenum 3), `二次会议`, `第二次会议`.
     func session(at i: Int) -> (plenum: Int, end: Int, isPlenum: Bool)? {
         var j = i
-        if reader.matches("第", at: j) { j += 3 }
+        if reader.matches(scalar: "第", at: j) { j += 3 }
         guard let (m, e) = smallNumber(at: j) else { return nil }
         if reader.matches("中全会", at: e) { return (m, e + 9, true) }
         if reader.matches("次全体会议", at: e) { return (m, e + 15, false) }
@@ -314,7 +314,7 @@ struct TimeExtractor {
 
     /// 第十四届全国人民代表大会第二次会议.
     func numberedMeeting(at i: Int) -> (Fact, Int)? {
-        guard let (n, e) = smallNumber(at: i + 3), reader.matches("届", at: e) else { return nil }
+        guard let (n, e) = smallNumber(at: i + 3), reader.matches(scalar: "届", at: e) else { return nil }
         guard let fs = afterSession(congress: n, start: i, sessionAt: e + 3) else { return nil }
         return (fs, n)
     }
@@ -337,7 +337,7 @@ struct TimeExtractor {
     /// and a bare 三中全会 after a congress was named.
     func meeting(at i: Int, lastCongress: Int?) -> ([Fact], Int)? {
         guard let (n, e) = smallNumber(at: i) else { return nil }
-        if reader.matches("大", at: e) {
+        if reader.matches(scalar: "大", at: e) {
             let party = reader.matches("党的", endingAt: i) || reader.matches("中共", endingAt: i)
             guard party || (n >= 16 && n <= 30) else { return nil }
             let next = reader.decode(at: e + 3).value
@@ -348,18 +348,18 @@ struct TimeExtractor {
             }
             return ([meetingFact(n, plenum: nil, i, e + 3, rule: "<数>大")], n)
         }
-        if reader.matches("届", at: e) {
+        if reader.matches(scalar: "届", at: e) {
             let k = e + 3
             if let f = afterSession(congress: n, start: i, sessionAt: k) { return ([f], n) }
             // 二十届二中、三中全会: a shared list.
-            if let (m, me) = smallNumber(at: k), reader.matches("中", at: me) {
+            if let (m, me) = smallNumber(at: k), reader.matches(scalar: "中", at: me) {
                 if reader.matches("中全会", at: me) {
                     return ([meetingFact(n, plenum: m, i, me + 9, rule: "<数>届<数>中全会")], n)
                 }
                 var out = [meetingFact(n, plenum: m, i, me + 3, rule: "<数>届<数>中")]
                 var j = me + 3
-                while reader.matches("、", at: j) || reader.matches("和", at: j) {
-                    guard let (m2, e2) = smallNumber(at: j + 3), reader.matches("中", at: e2) else { break }
+                while reader.matches(scalar: "、", at: j) || reader.matches(scalar: "和", at: j) {
+                    guard let (m2, e2) = smallNumber(at: j + 3), reader.matches(scalar: "中", at: e2) else { break }
                     if reader.matches("中全会", at: e2) {
                         out.append(meetingFact(n, plenum: m2, j + 3, e2 + 9, rule: "<数>中全会"))
                         break

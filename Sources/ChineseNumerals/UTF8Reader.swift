@@ -129,6 +129,35 @@ public struct UTF8Reader {
     @inlinable public func matches(_ word: String, endingAt i: Int) -> Bool {
         matches(word, at: i - word.utf8.count)
     }
+
+    /// Whether the scalar `c` stands at byte offset `i`: `matches(scalar: "届", at: i)`. Inlined,
+    /// a literal's UTF-8 bytes fold into the comparison (`matches(_: String, at:)` reads a
+    /// string's storage at run time).
+    @inlinable @inline(__always) public func matches(scalar c: Unicode.Scalar, at i: Int) -> Bool {
+        let v = c.value
+        let n = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        guard i >= 0, n <= bytes.count &- i else { return false }
+        switch n {
+        case 1: return bytes[i] == UInt8(truncatingIfNeeded: v)
+        case 2:
+            return bytes[i] == UInt8(truncatingIfNeeded: 0xC0 | v &>> 6) && bytes[i &+ 1] == UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+        case 3:
+            return bytes[i] == UInt8(truncatingIfNeeded: 0xE0 | v &>> 12)
+                && bytes[i &+ 1] == UInt8(truncatingIfNeeded: 0x80 | (v &>> 6) & 0x3F)
+                && bytes[i &+ 2] == UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+        default:
+            return bytes[i] == UInt8(truncatingIfNeeded: 0xF0 | v &>> 18)
+                && bytes[i &+ 1] == UInt8(truncatingIfNeeded: 0x80 | (v &>> 12) & 0x3F)
+                && bytes[i &+ 2] == UInt8(truncatingIfNeeded: 0x80 | (v &>> 6) & 0x3F)
+                && bytes[i &+ 3] == UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+        }
+    }
+
+    /// Whether the scalar `c` ends right before byte offset `i`.
+    @inlinable @inline(__always) public func matches(scalar c: Unicode.Scalar, endingAt i: Int) -> Bool {
+        let v = c.value
+        return matches(scalar: c, at: i &- (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4))
+    }
 }
 
 /// A word as UTF-8 bytes with its length in scalars, for matching over bytes.

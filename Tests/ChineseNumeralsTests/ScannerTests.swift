@@ -247,6 +247,29 @@ struct ScannerTests {
         #expect(matched == 8)
     }
 
+    /// `UTF8Reader.matches(scalar:)` agrees with a plain comparison for scalars of one to four
+    /// bytes, at every offset and ending at every offset, on text that cuts some of them short.
+    @Test func scalarMatchingAtEveryOffset() {
+        let scalars: [Unicode.Scalar] = ["a", "5", "é", "ß", "届", "、", "😀", "𠀀"]
+        var text = Array("a5é届、😀𠀀ßx".utf8)
+        text += [0xE5, 0xB1]  // 届 cut short at the end
+        var matched = 0
+        text.withUnsafeBufferPointer { buffer in
+            let reader = UTF8Reader(buffer)
+            for c in scalars {
+                let w = Array(String(c).utf8)
+                for i in -5...(text.count + 5) {
+                    let expected = i >= 0 && i + w.count <= text.count && Array(text[i..<(i + w.count)]) == w
+                    #expect(reader.matches(scalar: c, at: i) == expected, "\(c) at \(i)")
+                    let before = i - w.count >= 0 && i <= text.count && Array(text[(i - w.count)..<i]) == w
+                    #expect(reader.matches(scalar: c, endingAt: i) == before, "\(c) ending at \(i)")
+                    if expected { matched += 1 }
+                }
+            }
+        }
+        #expect(matched == 8)
+    }
+
     /// The inlined decoding of one- and three-byte characters agrees with the general decoder,
     /// forwards and backwards, on valid and broken UTF-8.
     @Test func inlinedDecodingEqualsTheGeneralDecoder() {
