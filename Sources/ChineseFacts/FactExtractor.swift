@@ -351,40 +351,37 @@ enum ScalarOffsets {
         return scalar
     }
 
+    /// Sets each fact's `start` and `end` (scalar offsets) from its UTF-8 offsets, with one
+    /// cursor that moves forward: facts come in runs sorted by start (the time pass's, then the
+    /// named pass's), and where a start lies before the cursor it goes back to the beginning.
+    /// A fact's end is counted on from its start (a few bytes, counted in place).
     static func fill(_ facts: inout [Fact], in bytes: UnsafeBufferPointer<UInt8>) {
-        guard !facts.isEmpty else { return }
-        // Every offset to convert, sorted; then one forward count of scalar starts.
-        var marks: [Int] = []
-        marks.reserveCapacity(facts.count * 2)
-        for k in facts.indices {
-            marks.append(facts[k].utf8Start)
-            marks.append(facts[k].utf8End)
+        let n = bytes.count
+        @inline(__always) func scalars(from a: Int, to b: Int) -> Int {
+            if b &- a > 64 { return count(in: bytes, from: a, to: b) }
+            var s = 0
+            var k = a
+            while k < b {
+                if bytes[k] & 0xC0 != 0x80 { s &+= 1 }
+                k &+= 1
+            }
+            return s
         }
-        marks.sort()
-        var scalars = [Int](repeating: 0, count: marks.count)
         var byte = 0
         var scalar = 0
-        let n = bytes.count
-        for (k, m) in marks.enumerated() {
-            let target = min(m, n)
-            if target > byte {
-                scalar += count(in: bytes, from: byte, to: target)
-                byte = target
+        facts.withUnsafeMutableBufferPointer { list in
+            for k in list.indices {
+                let s = min(max(list[k].utf8Start, 0), n)
+                if s < byte {
+                    byte = 0
+                    scalar = 0
+                }
+                scalar &+= scalars(from: byte, to: s)
+                byte = s
+                list[k].start = scalar
+                let e = min(max(list[k].utf8End, 0), n)
+                list[k].end = e >= s ? scalar &+ scalars(from: s, to: e) : scalars(from: 0, to: e)
             }
-            scalars[k] = scalar
-        }
-        @inline(__always) func lookup(_ m: Int) -> Int {
-            var lo = 0
-            var hi = marks.count - 1
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if marks[mid] < m { lo = mid + 1 } else { hi = mid }
-            }
-            return scalars[lo]
-        }
-        for k in facts.indices {
-            facts[k].start = lookup(facts[k].utf8Start)
-            facts[k].end = lookup(facts[k].utf8End)
         }
     }
 }

@@ -109,6 +109,41 @@ struct QuantityTests {
         #expect(checked > 10000)
     }
 
+    /// Scalar offsets filled with one forward cursor equal byte-by-byte counts, whatever the order
+    /// of the facts (sorted runs, reversed, shuffled), for ends near and far from their starts,
+    /// and for offsets before the text or past its end.
+    @Test func scalarOffsetsInAnyFactOrderEqualAByteCount() {
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("党".utf8), Array("😀".utf8), [0x80], [0xE4, 0xB8]]
+        var state: UInt64 = 9
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var bytes: [UInt8] = []
+        for _ in 0..<600 { bytes += pieces[next() % pieces.count] }
+        func scalars(to b: Int) -> Int { bytes[0..<min(max(b, 0), bytes.count)].filter { $0 & 0xC0 != 0x80 }.count }
+        for order in 0..<4 {
+            var facts: [Fact] = []
+            for _ in 0..<200 {
+                let a = next() % (bytes.count + 40) - 20
+                let b = a + (next() % 3 == 0 ? next() % 400 : next() % 30)
+                facts.append(Fact(kind: .count, text: "", start: -1, end: -1, value: .text(""), utf8Start: a, utf8End: b))
+            }
+            switch order {
+            case 0: facts.sort { $0.utf8Start < $1.utf8Start }
+            case 1: facts.sort { $0.utf8Start > $1.utf8Start }
+            case 2:
+                facts[..<100].sort { $0.utf8Start < $1.utf8Start }
+                facts[100...].sort { $0.utf8Start < $1.utf8Start }
+            default: break
+            }
+            bytes.withUnsafeBufferPointer { ScalarOffsets.fill(&facts, in: $0) }
+            for f in facts {
+                #expect(f.start == scalars(to: f.utf8Start) && f.end == scalars(to: f.utf8End), "order \(order): \(f.utf8Start)..<\(f.utf8End)")
+            }
+        }
+    }
+
     /// The scalar count over any byte range (sixteen and eight bytes a step) equals a byte-by-byte
     /// count of bytes that are not continuation bytes, on text with ASCII, two-, three- and
     /// four-byte characters and stray continuation bytes; and Roman grades far into a document
