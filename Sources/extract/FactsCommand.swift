@@ -195,29 +195,35 @@ struct Facts: ParsableCommand {
                 writeStandardError(line + "   ")
             }
         }
-        // Reading the next batch overlaps with extracting the current one.
+        // Reading the next batch overlaps with extracting the current one, and writing a finished
+        // batch with extracting the next: the workers never wait for the output.
         var running: (job: BatchJob, batch: [InputDocument])? = nil
         while true {
-            // A batch: bounded in documents and bytes, so memory stays flat (two batches at most).
+            // A batch: bounded in documents and bytes, so memory stays flat (three batches at
+            // most: one being written, one extracted, one read).
             var batch: [InputDocument] = []
             var bytes = 0
             while batch.count < batchDocs, bytes < batchBytes, let doc = stream.next() {
                 bytes += doc.utf8.count
                 batch.append(doc)
             }
+            var finished: (job: BatchJob, batch: [InputDocument])? = nil
             if let r = running {
                 r.job.done.wait()
-                try emit(r.batch, r.job.results)
+                finished = r
                 running = nil
             }
-            if batch.isEmpty { break }
-            let job = BatchJob()
-            let todo = batch
-            DispatchQueue.global().async {
-                job.results = Facts.process(todo, extractor: extractor, renderer: renderer, workers: workers)
-                job.done.signal()
+            if !batch.isEmpty {
+                let job = BatchJob()
+                let todo = batch
+                DispatchQueue.global().async {
+                    job.results = Facts.process(todo, extractor: extractor, renderer: renderer, workers: workers)
+                    job.done.signal()
+                }
+                running = (job, batch)
             }
-            running = (job, batch)
+            if let f = finished { try emit(f.batch, f.job.results) }
+            if batch.isEmpty { break }
         }
         if showProgress { writeStandardError("\n") }
         sink.write(renderer.footer)
