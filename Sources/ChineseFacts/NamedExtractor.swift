@@ -190,8 +190,9 @@ final class NamedTables: Sendable {
             stopPairs.withUnsafeBufferPointer { pairs in stopLow.withUnsafeBufferPointer { low in rawStopPairs.withUnsafeBufferPointer { raw in
                 guard let base = bytes.baseAddress else { return i }
                 while i < n {
-                    // Three-byte characters one at a time, reading eight bytes: a character whose
-                    // last two bytes no stop scalar has is skipped after one table read, and one
+                    // Three-byte characters one or two at a time, reading eight bytes: a character whose
+                    // last two bytes no stop scalar has is skipped after one table read (with the next
+                    // one when its last two bytes pass the same test), and one
                     // that only class-2 scalars share after a test of its pair's raw bytes; any
                     // other is decoded and judged by its class, and by its pair with the next character.
                     while i < n &- 7 {
@@ -199,22 +200,27 @@ final class NamedTables: Sendable {
                         guard x & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0 else { break }
                         let w0 = Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF)
                         let f = low[w0]
-                        if f != 0 {
-                            if f == 2 {
-                                let h = Self.rawPairHash(w0, Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF))
-                                if raw[h &>> 6] & (1 &<< UInt64(h & 63)) == 0 {
-                                    i &+= 3
-                                    continue
-                                }
+                        if f == 0 {
+                            // No stop: the next character (bytes 3–5, tested above) goes too if
+                            // its last two bytes are no stop scalar's either.
+                            let w1 = Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF)
+                            i &+= low[w1] == 0 ? 6 : 3
+                            continue
+                        }
+                        if f == 2 {
+                            let h = Self.rawPairHash(w0, Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF))
+                            if raw[h &>> 6] & (1 &<< UInt64(h & 63)) == 0 {
+                                i &+= 3
+                                continue
                             }
-                            let cp = UInt32(truncatingIfNeeded: (x & 0x0F) &<< 12 | (x &>> 2) & 0xFC0 | (x &>> 16) & 0x3F)
-                            let c = classes[Int(cp)]
-                            if c == 1 { return i }
-                            if c == 2 {
-                                let next = UInt32(truncatingIfNeeded: (x &>> 12) & 0xF000 | (x &>> 26) & 0xFC0 | (x &>> 40) & 0x3F)
-                                let h = Self.pairHash(cp, next)
-                                if pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { return i }
-                            }
+                        }
+                        let cp = UInt32(truncatingIfNeeded: (x & 0x0F) &<< 12 | (x &>> 2) & 0xFC0 | (x &>> 16) & 0x3F)
+                        let c = classes[Int(cp)]
+                        if c == 1 { return i }
+                        if c == 2 {
+                            let next = UInt32(truncatingIfNeeded: (x &>> 12) & 0xF000 | (x &>> 26) & 0xFC0 | (x &>> 40) & 0x3F)
+                            let h = Self.pairHash(cp, next)
+                            if pairs[h &>> 6] & (1 &<< UInt64(h & 63)) != 0 { return i }
                         }
                         i &+= 3
                     }
