@@ -49,12 +49,39 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: s.utf8)
     }
 
+    /// The `"doc":"…",` field of one document, escaped once for all of its facts:
+    /// `write(f, doc: DocField("seed.txt"))` writes what `write(f, doc: "seed.txt")` writes.
+    public struct DocField: Sendable {
+        /// `"doc":`, the escaped string, and a comma.
+        let bytes: [UInt8]
+
+        /// The field for the document `doc`.
+        public init(_ doc: String) {
+            var w = JSONWriter()
+            w.writeRaw("\"doc\":")
+            w.writeString(doc)
+            w.writeRaw(",")
+            bytes = w.bytes
+        }
+    }
+
     /// Appends one fact as a JSON object (with `doc` first when given) and, if
     /// `newline`, a line feed: one line of JSON Lines. Fields that are absent are left out.
     public mutating func write(_ f: Fact, doc: String?, explain: Bool = false, newline: Bool = true) {
+        guard let doc else { return write(f, field: nil, explain: explain, newline: newline) }
+        write(f, doc: DocField(doc), explain: explain, newline: newline)
+    }
+
+    /// Appends one fact as `write(_:doc:explain:newline:)` does, its document's field escaped
+    /// beforehand: what a writer of many facts of one document calls.
+    public mutating func write(_ f: Fact, doc: DocField, explain: Bool = false, newline: Bool = true) {
+        doc.bytes.withUnsafeBufferPointer { write(f, field: $0, explain: explain, newline: newline) }
+    }
+
+    mutating func write(_ f: Fact, field: UnsafeBufferPointer<UInt8>?, explain: Bool, newline: Bool) {
         // Room for every field: strings escaped at most six bytes a byte, keys and numbers.
         func size(_ s: String?) -> Int { (s?.utf8.count ?? 0) * 6 + 2 }
-        var bound = 400 + size(doc) + size(f.text) + size(f.unit) + size(f.subject) + size(f.attribute) + size(f.date)
+        var bound = 400 + (field?.count ?? 0) + size(f.text) + size(f.unit) + size(f.subject) + size(f.attribute) + size(f.date)
             + size(f.part) + size(f.period) + (explain ? size(f.rule) : 0)
         switch f.value {
         case .number(let d): bound += d.descriptionBound
@@ -63,11 +90,7 @@ public struct JSONWriter: Sendable {
         if let u = f.upper { bound += u.descriptionBound }
         writing(bound: bound) { w in
             w.byte(UInt8(ascii: "{"))
-            if let doc {
-                w.ascii("\"doc\":")
-                w.string(doc)
-                w.byte(UInt8(ascii: ","))
-            }
+            if let field { w.bytes(field) }
             Self.kindFields[f.kind.orderIndex].withUnsafeBufferPointer { w.bytes($0) }
             w.ascii(",\"text\":")
             w.string(f.text)

@@ -42,7 +42,8 @@ struct Renderer: Sendable {
         var w = JSONWriter()
         w.bytes.reserveCapacity(facts.count * 320)
         facts.withUnsafeMutableBufferPointer { $0.reverse() }
-        while let f = facts.popLast() { w.write(f, doc: doc.id, explain: explain) }
+        let field = JSONWriter.DocField(doc.id)
+        while let f = facts.popLast() { w.write(f, doc: field, explain: explain) }
         return w.bytes
     }
 
@@ -56,9 +57,10 @@ struct Renderer: Sendable {
         case .json:
             var w = JSONWriter()
             var isFirst = first
+            let field = JSONWriter.DocField(doc.id)
             for f in facts {
                 w.writeRaw(isFirst ? "\n" : ",\n")
-                w.write(f, doc: doc.id, explain: explain, newline: false)
+                w.write(f, doc: field, explain: explain, newline: false)
                 isFirst = false
             }
             return w.bytes

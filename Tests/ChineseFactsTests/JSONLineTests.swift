@@ -61,6 +61,32 @@ struct JSONLineTests {
         #expect(String(decoding: w.bytes, as: UTF8.self) == #""党\u0000\u000b\u001a\u001f\n\r\t\"\\/\#u{7F}组织""#)
     }
 
+    /// A document field escaped once (`DocField`) writes each fact as `{"doc":` + the escaped
+    /// name + `,` + the rest of the fact's object, and Foundation reads the name back, for names
+    /// with quotes, backslashes, control characters, Chinese and emoji; `doc: String` writes the same.
+    @Test func docFieldWritesWhatTheDocNameWrites() throws {
+        let facts = FactExtractor().facts(in: "2024年，安庆市新成立党组织11个、工会4个，占比约50%。")
+        #expect(facts.count >= 4)
+        for doc in ["seed.txt", "", "a\"b\\c", "行\n\t\u{01}\u{1F}", "报告😀/2024.jsonl", String(repeating: "长", count: 300)] {
+            let field = JSONWriter.DocField(doc)
+            var escaped = JSONWriter()
+            escaped.writeString(doc)
+            for f in facts {
+                for explain in [false, true] {
+                    var bare = JSONWriter(), withField = JSONWriter(), withName = JSONWriter()
+                    bare.write(f, doc: nil, explain: explain)
+                    withField.write(f, doc: field, explain: explain)
+                    withName.write(f, doc: doc, explain: explain)
+                    let expected = Array("{\"doc\":".utf8) + escaped.bytes + Array(",".utf8) + bare.bytes.dropFirst()
+                    #expect(withField.bytes == expected, "\(doc.debugDescription)")
+                    #expect(withName.bytes == expected, "\(doc.debugDescription)")
+                    let object = try JSONSerialization.jsonObject(with: Data(withField.bytes)) as? [String: Any]
+                    #expect(object?["doc"] as? String == doc)
+                }
+            }
+        }
+    }
+
     /// Integers (start, end, plenum) are written two digits a step: every digit count, both signs
     /// and the extremes read back as `String(v)` writes them.
     @Test func writerIntegersEqualTheirDescription() throws {
