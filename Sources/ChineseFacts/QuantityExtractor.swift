@@ -22,6 +22,9 @@ final class FactTables: Sendable {
     /// The change of each of `changeWords.words`, by index.
     let changes: [Change]
     let techNames: [UTF8Word]
+    /// The last bytes of `techNames`, by value: a numeral can start a tech name only if the byte
+    /// after it is one of them.
+    let techNameLastBytes: [Bool]
     /// `FactLexicon.measureWords`, for membership.
     let measureWordSet = Set(FactLexicon.measureWords)
     /// `FactLexicon.leadingTimeWords`.
@@ -49,6 +52,9 @@ final class FactTables: Sendable {
         for (w, c) in FactLexicon.changeWords where ch[w] == nil { ch[w] = c }
         changes = changeWords.words.map { ch[$0.text]! }
         techNames = FactLexicon.techNames.map(UTF8Word.init)
+        var last = [Bool](repeating: false, count: 256)
+        for w in techNames { if let b = w.bytes.last { last[Int(b)] = true } }
+        techNameLastBytes = last
     }
 }
 
@@ -133,7 +139,9 @@ struct QuantityExtractor {
         if (prev.value == 0x5B || prev.value == 0xFF3B) && (next.value == 0x5D || next.value == 0xFF3D) { return false }
         // Digits inside a Latin name or code: 5G, 3D, RCEP2, A1.
         if m.isArabic {
-            if tables.techNames.contains(where: { reader.matches($0.bytes, at: ns.utf8Start) && $0.bytes.count == ns.utf8End - ns.utf8Start + 1 }) {
+            if ns.utf8End < reader.count, tables.techNameLastBytes[Int(reader.bytes[ns.utf8End])],
+                tables.techNames.contains(where: { $0.bytes.count == ns.utf8End - ns.utf8Start + 1 && reader.matches($0.bytes, at: ns.utf8Start) })
+            {
                 return false
             }
             if isASCIILetter(prev.value) || prev.value == 0x2E || prev.value == 0x5F { return false }
@@ -253,21 +261,25 @@ struct QuantityExtractor {
         }
         // 元 and its tenths and hundredths: 123元1角1分, 壹佰壹拾万贰仟陆佰壹拾肆元陆角.
         if kind == .money, unit == "CNY", q.qualifier == .exact {
-            for (marks, exponent) in [(["角", "毛"], -1), (["分"], -2)] {
+            // Tenths (角 or 毛), then hundredths (分), each a digit and its mark.
+            for exponent in [-1, -2] {
                 let (d, dl) = reader.decode(at: end)
                 let digit: Int?
                 if d >= 0x30 && d <= 0x39 {
                     digit = Int(d - 0x30)
-                } else if let sc = Unicode.Scalar(d), let v = NumeralLexicon.digits[sc] {
+                } else if d >= 0x80, let sc = Unicode.Scalar(d), let v = NumeralLexicon.digits[sc] {
                     digit = v
                 } else {
                     digit = nil
                 }
-                guard let digit, dl > 0, let mark = marks.first(where: { reader.matches($0, at: end + dl) }),
-                    let v = q.value.adding(ExactDecimal(significand: Int128(digit), exponent: exponent))
-                else { continue }
+                guard let digit, dl > 0 else { continue }
+                let marked =
+                    exponent == -1
+                    ? reader.matches(scalar: "角", at: end + dl) || reader.matches(scalar: "毛", at: end + dl)
+                    : reader.matches(scalar: "分", at: end + dl)
+                guard marked, let v = q.value.adding(ExactDecimal(significand: Int128(digit), exponent: exponent)) else { continue }
                 q.value = v
-                end += dl + mark.utf8.count
+                end += dl + 3
                 endScalar += 2
             }
         }

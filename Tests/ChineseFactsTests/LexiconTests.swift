@@ -97,6 +97,24 @@ struct LexiconTests {
     @Test func techNamesAreNoQuantities() {
         for w in FactLexicon.techNames {
             #expect(quantities("建成\(w)基站1000个").map(\.text) == ["1000个"], "\(w)")
+            // The numeral alone, before another letter or a unit, is still read.
+            let other = String(w.dropLast()) + "X"
+            #expect(quantities("建成\(other)型号，\(w.dropLast())个").map(\.text) == ["\(w.dropLast())个"], "\(w)")
+        }
+    }
+
+    /// 元 with its tenths (角 or 毛) and hundredths (分), each an Arabic or Chinese digit and its
+    /// mark; a hedged amount or a 零 in between keeps only the 元.
+    @Test func yuanWithJiaoAndFen() {
+        let cases: [(String, String, String)] = [
+            ("拨款123元4角5分。", "123元4角5分", "123.45"), ("花了十块三毛。", "十块三毛", "10.3"),
+            ("共计壹佰壹拾万贰仟陆佰壹拾肆元陆角。", "壹佰壹拾万贰仟陆佰壹拾肆元陆角", "1102614.6"),
+            ("价格2元5毛。", "2元5毛", "2.5"), ("收费3元8分。", "3元8分", "3.08"), ("收费3元零8分。", "3元", "3"),
+            ("约3元4角。", "约3元", "3"), ("共5元五角。", "5元五角", "5.5"),
+        ]
+        for (text, surface, value) in cases {
+            let f = quantities(text).first
+            #expect(f?.text == surface && f?.value == .number(ExactDecimal(value)!) && f?.unit == "CNY", "\(text)")
         }
     }
 }
