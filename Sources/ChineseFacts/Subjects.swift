@@ -67,7 +67,18 @@ extension QuantityExtractor {
         }
         var i = end
         var n = 0
+        let bytes = reader.bytes
         while i > 0 && n < 40 {
+            // Ideographs U+4E00–U+9FFF (E4 B8–BF, E5–E9) are phrase scalars, no boundary and no
+            // bracket: stepped over from their bytes, as the reading below would.
+            if i >= 3, bytes[i &- 2] & 0xC0 == 0x80, bytes[i &- 1] & 0xC0 == 0x80 {
+                let lead = bytes[i &- 3]
+                if lead &- 0xE5 <= 4 || (lead == 0xE4 && bytes[i &- 2] >= 0xB8) {
+                    i &-= 3
+                    n &+= 1
+                    continue
+                }
+            }
             let p = reader.decode(before: i)
             if p.length == 0 { break }
             if isClauseBoundary(p.value) && !(allowListComma && p.value == 0x3001) { break }

@@ -109,6 +109,20 @@ struct QuantityTests {
         #expect(checked > 10000)
     }
 
+    /// The subject read back from a number takes in ideographs at both ends of the three-byte
+    /// range (丁 U+4E01, 丂 U+4E02, 鿿 U+9FFF), of extension A (㐀, 䶵) and beyond the BMP (𠀀),
+    /// and stops at a hexagram (䷀ U+4DC0, E4 B7 80: a lead byte ideographs share).
+    @Test func backwardSubjectAtTheEdgesOfTheIdeographs() {
+        let cases = [
+            ("丁丂党组织11个", "丁丂党组织"), ("㐀䶵党组织11个", "㐀䶵党组织"), ("鿿党组织11个", "鿿党组织"),
+            ("𠀀党组织11个", "𠀀党组织"), ("新成立䷀党组织11个", "党组织"), ("新成立党组织䷀11个", nil),
+        ]
+        for (text, subject) in cases {
+            let f = QuantityFacts().facts(in: text).first
+            #expect(f?.text == "11个" && f?.subject == subject, "\(text): \(f?.subject ?? "nil")")
+        }
+    }
+
     /// Scalar offsets filled with one forward cursor equal byte-by-byte counts, whatever the order
     /// of the facts (sorted runs, reversed, shuffled), for ends near and far from their starts,
     /// and for offsets before the text or past its end.
