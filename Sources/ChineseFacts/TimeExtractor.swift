@@ -92,6 +92,11 @@ struct TimeExtractor {
         return out
     }
 
+    /// The first scalars of `NamedLexicon.yearDivisions` and of `dateParts`: where the text after
+    /// a year starts with none of them, neither list is read word by word.
+    static let divisionStarts = ScalarSet(NamedLexicon.yearDivisions.map { String($0.word.unicodeScalars.first!) }, skipping: false)
+    static let partStarts = ScalarSet(NamedLexicon.dateParts.map { String($0.word.unicodeScalars.first!) }, skipping: false)
+
     /// The scalars a date, plan or meeting can start at (a bare year starts at an ASCII digit).
     static let triggers = ScalarSet(["年第十一二两三四五六七八九〇零0123456789"])
 
@@ -205,7 +210,7 @@ struct TimeExtractor {
                 end = de + 3
                 rule = "<年>年<月>月<日>日"
             }
-        } else {
+        } else if Self.divisionStarts.contains(reader.decode(at: end).value) {
             for (w, s) in NamedLexicon.yearDivisions where reader.matches(w, at: end) {
                 if s.contains("/") {
                     let parts = s.split(separator: "/")
@@ -218,7 +223,7 @@ struct TimeExtractor {
                 break
             }
         }
-        for (w, p) in NamedLexicon.dateParts where reader.matches(w, at: end) {
+        for (w, p) in NamedLexicon.dateParts where Self.partStarts.contains(reader.decode(at: end).value) && reader.matches(w, at: end) {
             // 年初 年末 年底; 12月末.
             part = p
             end += w.utf8.count

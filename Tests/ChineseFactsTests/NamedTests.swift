@@ -38,6 +38,20 @@ struct DateTests {
         #expect(found(.date, in: input) == [expected])
     }
 
+    /// Every quarter or half and every part of the lexicon, right after a year and after a month:
+    /// the first-character filters built from the lists let each one through.
+    @Test func everyYearDivisionAndDatePart() throws {
+        for (word, suffix) in NamedLexicon.yearDivisions {
+            let f = try #require(foundFacts(.date, in: "2024年\(word)，").first, "\(word)")
+            let value = suffix.split(separator: "/").map { "2024-\($0)" }.joined(separator: "/")
+            #expect(f.text == "2024年\(word)" && f.value == .text(value), "\(word)")
+        }
+        for (word, part) in NamedLexicon.dateParts {
+            let f = try #require(foundFacts(.date, in: "2024年6月\(word)，").first, "\(word)")
+            #expect(f.text == "2024年6月\(word)" && f.part == part, "\(word)")
+        }
+    }
+
     @Test func fiscalSinceAndParts() throws {
         let fiscal = try #require(foundFacts(.date, in: "2024年度组织工作要点").first)
         #expect(fiscal.text == "2024年度" && fiscal.fiscal == true)
