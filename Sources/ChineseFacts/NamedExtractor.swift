@@ -32,6 +32,10 @@ final class NamedTables: Sendable {
     let orgSuffixes: WordSet
     /// For each of `orgSuffixes.words`, whether it is strong.
     let isStrongSuffix: [Bool]
+    /// For each of `orgSuffixes.words`, the suffix checks that need its text, by index:
+    /// 小学 (not after 中) and 集团 or 股份 (not before 制 化 型 军).
+    let isXiaoxue: [Bool]
+    let isGroupOrShares: [Bool]
     /// `NamedLexicon.placeNameNonInitials` and `placeNameNonFinals` (characters of one scalar each).
     let placeNameNonInitials: ScalarSet
     let placeNameNonFinals: ScalarSet
@@ -101,6 +105,8 @@ final class NamedTables: Sendable {
         let strong = Set(NamedLexicon.organisationSuffixes.filter(\.strong).map(\.suffix))
         orgSuffixes = suffixes
         isStrongSuffix = suffixes.words.map { strong.contains($0.text) }
+        isXiaoxue = suffixes.words.map { $0.text == "小学" }
+        isGroupOrShares = suffixes.words.map { $0.text == "集团" || $0.text == "股份" }
         precondition((NamedLexicon.placeNameNonInitials.union(NamedLexicon.placeNameNonFinals)).allSatisfy { $0.unicodeScalars.count == 1 })
         placeNameNonInitials = ScalarSet(NamedLexicon.placeNameNonInitials.map { String($0) }, skipping: false)
         placeNameNonFinals = ScalarSet(NamedLexicon.placeNameNonFinals.map { String($0) }, skipping: false)
@@ -459,13 +465,12 @@ struct NamedExtractor {
     /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.
     func organisation(suffixAt s: Int, into out: inout [Fact]) -> Bool {
         guard let k = tables.orgSuffixes.longestIndex(in: reader, at: s) else { return false }
-        let w = tables.orgSuffixes.words[k]
         let strong = tables.isStrongSuffix[k]
-        let end = s + w.bytes.count
+        let end = s + tables.orgSuffixes.words[k].bytes.count
         guard let (start, bounded) = nameBefore(s, limit: strong ? 6 : 4), bounded else { return false }
         guard s - start >= 6 || (s - start >= 2 && reader.decode(at: start).length < 3), !isGenericName(start, s) else { return false }
         // 城乡中小学: 中小学 is one word.
-        if w.text == "小学", reader.matches(scalar: "中", endingAt: s) { return false }
+        if tables.isXiaoxue[k], reader.matches(scalar: "中", endingAt: s) { return false }
         // 300家二级以上医院: a measure word after a number is not a name's start.
         if NumeralLexicon.isDigit(reader.decode(before: start).value) { return false }
         // A suffix that is the head of a longer word: 科技贷款, 股份制, 学院派.
@@ -480,7 +485,7 @@ struct NamedExtractor {
             let ok = !isIdeograph(next.value) || tables.introducers.contains(in: reader, at: end)
                 || ["成功", "获", "有限", "股份", "集团", "公司"].contains { reader.matches($0, at: end) }
             guard ok else { return false }
-        } else if w.text == "集团" || w.text == "股份" {
+        } else if tables.isGroupOrShares[k] {
             if "制化型军".unicodeScalars.contains(where: { $0.value == next.value }) { return false }
         } else if "生习期派者里位".unicodeScalars.contains(where: { $0.value == next.value }) {
             // 大学生, 集中学习: the suffix begins another word.

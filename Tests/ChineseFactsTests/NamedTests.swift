@@ -232,6 +232,7 @@ struct NameTests {
         ("中国人民银行", ["中国人民银行"]),
         ("招商银行", ["招商银行"]),
         ("河南化工技师学院", ["河南化工技师学院"]),
+        ("走访海螺集团，", ["海螺集团"]), ("走访华夏股份，", ["华夏股份"]),
     ])
     func organisations(_ input: String, _ expected: [String]) {
         #expect(foundFacts(.org, in: input).map(\.text) == expected)
@@ -241,6 +242,7 @@ struct NameTests {
         "集团公司", "党支部集中学习", "量子科技、聚变能源、深空探测", "海洋生物医药", "改扩建基础教育学校", "新增普通高中学位",
         "建成300家二级以上医院", "城乡中小学", "积极推广小规模学校", "科技贷款", "股份制企业", "县级综合医院", "世界一流大学",
         "固定资产投资", "大学生", "，大型商业银行", "，区人民医院", "改造薄弱学校", "，城投公司", "，管理委员会",
+        "推进海螺集团化改革", "推动华夏股份制改革",
     ])
     func notOrganisations(_ input: String) {
         #expect(found(.org, in: input).isEmpty, "\(input)")
