@@ -4,11 +4,29 @@
 /// `var w = JSONWriter(); w.write(fact, doc: "seed.txt")` appends
 /// `{"doc":"seed.txt","kind":"count","text":"11个",…}` and a newline.
 public struct JSONWriter: Sendable {
+    /// The bytes written (the first `used`), then room already made for the next writes.
+    var storage: [UInt8] = []
+    var used = 0
+
     /// The bytes written so far.
-    public var bytes: [UInt8] = []
+    public var bytes: [UInt8] {
+        get { used == storage.count ? storage : Array(storage[..<used]) }
+        set {
+            storage = newValue
+            used = newValue.count
+        }
+    }
+
+    /// How many bytes have been written.
+    public var count: Int { used }
 
     /// Creates an empty writer.
     public init() {}
+
+    /// Reserves memory for at least `n` more bytes at once.
+    public mutating func reserveCapacity(_ n: Int) {
+        storage.reserveCapacity(used + n)
+    }
 
     /// Appends a JSON string literal, escaped as RFC 8259 requires.
     public mutating func writeString(_ s: String) {
@@ -16,25 +34,43 @@ public struct JSONWriter: Sendable {
     }
 
     /// Makes room for `bound` bytes, lets `body` write at most that many through a `RawJSON`,
-    /// and keeps what it wrote: one growth of the buffer for many small writes.
+    /// and keeps what it wrote. Room left over is kept for later writes, so a fact's generous
+    /// bound is not filled and trimmed again for every fact.
     @inline(__always) mutating func writing(bound: Int, _ body: (inout RawJSON) -> Void) {
-        let old = bytes.count
-        // Room made by copying zeroes (a memcpy), not element by element from `repeatElement`.
-        if bound <= Self.zeroes.count {
-            Self.zeroes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<bound])) }
-        } else {
-            bytes.append(contentsOf: repeatElement(0, count: bound))
-        }
-        let written = bytes.withUnsafeMutableBufferPointer { buffer in
+        if storage.count &- used < bound { makeRoom(bound) }
+        let old = used
+        let written = storage.withUnsafeMutableBufferPointer { buffer in
             var raw = RawJSON(out: buffer.baseAddress! + old)
             body(&raw)
             return raw.count
         }
         precondition(written <= bound, "JSONWriter wrote past its bound")
-        bytes.removeLast(bound - written)
+        used = old &+ written
     }
 
-    /// Zeroes to make room with (`writing`): a fact's bound is well under this.
+    /// Extends `storage` so that at least `n` bytes follow `used`, by copying zeroes (a memcpy,
+    /// not element by element): what is missing, and at least 1 KiB, so that room is made once
+    /// in several facts. The array grows its capacity geometrically on its own.
+    mutating func makeRoom(_ n: Int) {
+        let slack = storage.count &- used
+        guard n > slack else { return }
+        var missing = max(n &- slack, 1024)
+        while missing > 0 {
+            let k = min(missing, Self.zeroes.count)
+            Self.zeroes.withUnsafeBufferPointer { storage.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<k])) }
+            missing -= k
+        }
+    }
+
+    /// The bytes written, taken out of the writer without a copy; the writer is left empty.
+    public mutating func takeBytes() -> [UInt8] {
+        storage.removeLast(storage.count &- used)
+        used = 0
+        defer { storage = [] }
+        return storage
+    }
+
+    /// Zeroes to make room with (`makeRoom`).
     static let zeroes = [UInt8](repeating: 0, count: 16384)
 
     /// `"kind":"…"` for each kind, by `FactKind.orderIndex`.
@@ -46,7 +82,8 @@ public struct JSONWriter: Sendable {
 
     /// Appends raw ASCII (a number, `true`, punctuation).
     public mutating func writeRaw(_ s: String) {
-        bytes.append(contentsOf: s.utf8)
+        var s = s
+        s.withUTF8 { u in writing(bound: u.count) { $0.bytes(u) } }
     }
 
     /// The `"doc":"…",` field of one document, escaped once for all of its facts:

@@ -40,11 +40,11 @@ struct Renderer: Sendable {
             return render(doc, facts, first: first)
         }
         var w = JSONWriter()
-        w.bytes.reserveCapacity(facts.count * 320)
+        w.reserveCapacity(facts.count * 320)
         facts.withUnsafeMutableBufferPointer { $0.reverse() }
         let field = JSONWriter.DocField(doc.id)
         while let f = facts.popLast() { w.write(f, doc: field, explain: explain) }
-        return w.bytes
+        return w.takeBytes()
     }
 
     /// Bytes for one document; for `json`, `first` says whether a comma must lead.
@@ -63,7 +63,7 @@ struct Renderer: Sendable {
                 w.write(f, doc: field, explain: explain, newline: false)
                 isFirst = false
             }
-            return w.bytes
+            return w.takeBytes()
         case .csv, .tsv:
             return delimited(doc.id, facts, tab: format == .tsv)
         case .table:
@@ -112,7 +112,7 @@ struct Renderer: Sendable {
     func extraJSON(_ f: Fact) -> String? {
         var w = JSONWriter()
         func field(_ key: String, _ write: (inout JSONWriter) -> Void) {
-            w.writeRaw(w.bytes.isEmpty ? "{" : ",")
+            w.writeRaw(w.count == 0 ? "{" : ",")
             w.writeString(key)
             w.writeRaw(":")
             write(&w)
@@ -123,7 +123,7 @@ struct Renderer: Sendable {
         if let p = f.period { field("period") { $0.writeString(p) } }
         if let p = f.plenum { field("plenum") { $0.writeRaw(String(p)) } }
         if explain, let r = f.rule { field("rule") { $0.writeString(r) } }
-        guard !w.bytes.isEmpty else { return nil }
+        guard w.count > 0 else { return nil }
         w.writeRaw("}")
         return String(decoding: w.bytes, as: UTF8.self)
     }

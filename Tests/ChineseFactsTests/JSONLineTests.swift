@@ -87,6 +87,44 @@ struct JSONLineTests {
         }
     }
 
+    /// One writer over many writes (room made in steps and kept) holds what fresh writers give
+    /// piece by piece: strings up to past the 16 KiB of zeroes one step copies, raw text, facts;
+    /// `count`, `bytes`, a replaced `bytes`, `reserveCapacity` and `takeBytes` agree with it.
+    @Test func oneWriterEqualsFreshWritersPieceByPiece() {
+        let facts = FactExtractor().facts(in: "2024年，安庆市新成立党组织11个、工会4个，占比约50%。")
+        var state: UInt64 = 17
+        var w = JSONWriter()
+        var expected: [UInt8] = []
+        for step in 0..<600 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            var fresh = JSONWriter()
+            switch Int(state >> 33) % 4 {
+            case 0:
+                let n = Int(state >> 40) % (step % 50 == 0 ? 20000 : 200)
+                let text = String(repeating: "党\"a\n", count: n / 4)
+                w.writeString(text)
+                fresh.writeString(text)
+            case 1:
+                w.writeRaw(",")
+                fresh.writeRaw(",")
+            case 2:
+                let f = facts[Int(state >> 35) % facts.count]
+                w.write(f, doc: "d\(step)")
+                fresh.write(f, doc: "d\(step)")
+            default:
+                w.reserveCapacity(Int(state >> 45) % 5000)
+            }
+            expected += fresh.bytes
+            #expect(w.count == expected.count)
+        }
+        #expect(w.bytes == expected)
+        w.bytes = Array("[".utf8)
+        w.writeRaw("1]")
+        #expect(w.count == 3 && w.bytes == Array("[1]".utf8))
+        #expect(w.takeBytes() == Array("[1]".utf8))
+        #expect(w.count == 0 && w.bytes.isEmpty)
+    }
+
     /// Integers (start, end, plenum) are written two digits a step: every digit count, both signs
     /// and the extremes read back as `String(v)` writes them.
     @Test func writerIntegersEqualTheirDescription() throws {
