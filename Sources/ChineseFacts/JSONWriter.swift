@@ -105,20 +105,20 @@ public struct JSONWriter: Sendable {
     /// Appends one fact as a JSON object (with `doc` first when given) and, if
     /// `newline`, a line feed: one line of JSON Lines. Fields that are absent are left out.
     public mutating func write(_ f: Fact, doc: String?, explain: Bool = false, newline: Bool = true) {
-        guard let doc else { return write(f, field: nil, explain: explain, newline: newline) }
-        write(f, doc: DocField(doc), explain: explain, newline: newline)
+        write(f, field: nil, name: doc, explain: explain, newline: newline)
     }
 
     /// Appends one fact as `write(_:doc:explain:newline:)` does, its document's field escaped
     /// beforehand: what a writer of many facts of one document calls.
     public mutating func write(_ f: Fact, doc: DocField, explain: Bool = false, newline: Bool = true) {
-        doc.bytes.withUnsafeBufferPointer { write(f, field: $0, explain: explain, newline: newline) }
+        doc.bytes.withUnsafeBufferPointer { write(f, field: $0, name: nil, explain: explain, newline: newline) }
     }
 
-    mutating func write(_ f: Fact, field: UnsafeBufferPointer<UInt8>?, explain: Bool, newline: Bool) {
+    /// One fact, its document's field written from `field` (escaped before) or else from `name`.
+    mutating func write(_ f: Fact, field: UnsafeBufferPointer<UInt8>?, name: String?, explain: Bool, newline: Bool) {
         // Room for every field: strings escaped at most six bytes a byte, keys and numbers.
         func size(_ s: String?) -> Int { (s?.utf8.count ?? 0) * 6 + 2 }
-        var bound = 400 + (field?.count ?? 0) + size(f.text) + size(f.unit) + size(f.subject) + size(f.attribute) + size(f.date)
+        var bound = 400 + (field?.count ?? 0) + size(name) + size(f.text) + size(f.unit) + size(f.subject) + size(f.attribute) + size(f.date)
             + size(f.part) + size(f.period) + (explain ? size(f.rule) : 0)
         switch f.value {
         case .number(let d): bound += d.descriptionBound
@@ -127,7 +127,13 @@ public struct JSONWriter: Sendable {
         if let u = f.upper { bound += u.descriptionBound }
         writing(bound: bound) { w in
             w.byte(UInt8(ascii: "{"))
-            if let field { w.bytes(field) }
+            if let field {
+                w.bytes(field)
+            } else if let name {
+                w.ascii("\"doc\":")
+                w.string(name)
+                w.byte(UInt8(ascii: ","))
+            }
             Self.kindFields[f.kind.orderIndex].withUnsafeBufferPointer { w.bytes($0) }
             w.ascii(",\"text\":")
             w.string(f.text)

@@ -152,7 +152,7 @@ let benchmarks: @Sendable () -> Void = {
                 }
             }
             precondition(count > 1000, "only \(count) facts")
-            blackHole(out.bytes.count)
+            blackHole(out.count)
         }
     }
 
@@ -162,7 +162,7 @@ let benchmarks: @Sendable () -> Void = {
             for text in corpus {
                 var w = JSONWriter()
                 for f in extractor.facts(in: opaque(text)) { w.write(f, doc: "d") }
-                blackHole(w.bytes.count)
+                blackHole(w.count)
             }
         }
     }
