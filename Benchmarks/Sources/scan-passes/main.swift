@@ -6,9 +6,35 @@
 //   strip --strip-debug -o /tmp/scan-passes .build/release/scan-passes
 //   valgrind --tool=callgrind /tmp/scan-passes scan 1
 //   valgrind --tool=callgrind /tmp/scan-passes scan 11
+//
+// `scan-passes file PATH [RUNS]` scans one file instead, RUNS times (default 3), and prints the
+// matches and the fastest run's seconds: the scanning core on the slice compare-peers.sh times.
 import ChineseNumerals
 import Foundation
 import ScanHarness
+
+if CommandLine.arguments.dropFirst().first == "file", CommandLine.arguments.count >= 3 {
+    let path = CommandLine.arguments[2]
+    let runs = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 3
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("scan-passes: cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    let bytes = [UInt8](data)
+    let scanner = NumeralScanner()
+    let clock = ContinuousClock()
+    var best = Double.infinity
+    var matches = 0
+    for _ in 0..<max(runs, 1) {
+        matches = 0
+        let start = clock.now
+        bytes.withUnsafeBufferPointer { scanner.forEachMatch(in: $0) { _ in matches += 1 } }
+        let d = clock.now - start
+        best = min(best, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+    }
+    print("file: \(bytes.count) bytes, \(matches) matches, best of \(max(runs, 1)): \(best) s")
+    exit(0)
+}
 
 var documents = fixtureNames.map {
     (try? String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/documents/" + $0), encoding: .utf8)) ?? ""
