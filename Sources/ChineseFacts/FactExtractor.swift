@@ -70,7 +70,7 @@ public struct FactExtractor: FactSource {
     }
 
     /// Builds the tables every extractor shares (lexicons, skip filters: some 16 million
-    /// instructions, 5 ms here) now, so that the first document does not wait for them.
+    /// instructions) now, so that the first document does not wait for them.
     ///
     /// Optional: the first call of `facts(in:)` builds them otherwise. It runs the extractor once
     /// on a short text that reaches every pass, such as `2024年，安庆市新成立党组织11个`.

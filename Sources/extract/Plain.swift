@@ -48,15 +48,22 @@ func fixed(_ x: Double, _ digits: Int) -> String {
     return s
 }
 
-/// Writes `text` to standard error as it is (no line break added).
+/// Writes `text` to standard error as it is (no line break added), retrying after signals.
 func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
-        if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else { return }
+    var text = text
+    text.withUTF8 { bytes in
+        var done = 0
+        while done < bytes.count {
+            let n = write(STDERR_FILENO, bytes.baseAddress! + done, bytes.count - done)
+            if n > 0 {
+                done += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
     }
-    bytes.removeAll()
 }
 
 extension String {
