@@ -136,34 +136,28 @@ public struct Fact: Sendable, Hashable, Codable {
     /// One past the last UTF-8 byte of `text`.
     public var utf8End: Int
 
+    enum CodingKeys: String, CodingKey {
+        case kind, text, start, end, value, unit, qualifier, upper, subject, attribute, change, date, part, since,
+            fiscal, period, plenum, rule
+        case utf8Start = "utf8_start"
+        case utf8End = "utf8_end"
+    }
+}
+
+extension Fact {
     /// Creates a fact.
     public init(
         kind: FactKind, text: String, start: Int, end: Int, value: FactValue, unit: String? = nil,
         qualifier: Qualifier? = nil, upper: ExactDecimal? = nil, subject: String? = nil, attribute: String? = nil,
         change: Change? = nil, date: String? = nil, rule: String? = nil, utf8Start: Int = 0, utf8End: Int = 0
     ) {
-        self.kind = kind
-        self.text = text
-        self.start = start
-        self.end = end
-        self.value = value
-        self.unit = unit
-        self.qualifier = qualifier
-        self.upper = upper
-        self.subject = subject
-        self.attribute = attribute
-        self.change = change
-        self.date = date
-        self.rule = rule
-        self.utf8Start = utf8Start
-        self.utf8End = utf8End
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind, text, start, end, value, unit, qualifier, upper, subject, attribute, change, date, part, since,
-            fiscal, period, plenum, rule
-        case utf8Start = "utf8_start"
-        case utf8End = "utf8_end"
+        // Through the memberwise initializer (the initializers sit in this extension so that the
+        // struct keeps it): assigning the properties one by one compiled every new fact to a copy
+        // of a temporary and the destruction of the temporary, in every extractor.
+        self.init(
+            kind: kind, text: text, start: start, end: end, value: value, unit: unit, qualifier: qualifier, upper: upper,
+            subject: subject, attribute: attribute, change: change, date: date, part: nil, since: nil, fiscal: nil,
+            period: nil, plenum: nil, rule: rule, utf8Start: utf8Start, utf8End: utf8End)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -125,6 +125,26 @@ struct JSONLineTests {
         #expect(w.count == 0 && w.bytes.isEmpty)
     }
 
+    /// Facts made by the public initializer (which goes through the memberwise one) carry every
+    /// field it takes and leave the others nil; every fact of a real document, with the fields only
+    /// time facts set (part, since, fiscal, period, plenum), survives JSONEncoder and JSONDecoder.
+    @Test func factsKeepEveryFieldThroughTheInitializerAndCodable() throws {
+        let f = Fact(
+            kind: .money, text: "约3万元", start: 1, end: 5, value: .number(ExactDecimal(30000)), unit: "CNY", qualifier: .about,
+            upper: ExactDecimal(40000), subject: "资金", attribute: "余额", change: .increase, date: "2024", rule: "r",
+            utf8Start: 3, utf8End: 14)
+        #expect(f.kind == .money && f.text == "约3万元" && f.start == 1 && f.end == 5 && f.unit == "CNY" && f.qualifier == .about)
+        #expect(f.upper == ExactDecimal(40000) && f.subject == "资金" && f.attribute == "余额" && f.change == .increase)
+        #expect(f.date == "2024" && f.rule == "r" && f.utf8Start == 3 && f.utf8End == 14)
+        #expect(f.part == nil && f.since == nil && f.fiscal == nil && f.period == nil && f.plenum == nil)
+        let text = try String(contentsOfFile: "Fixtures/documents/central-gr2015.txt", encoding: .utf8)
+        let facts = FactExtractor().facts(in: text + "\n2024年度计划。2020年以来累计新增5个。") + [f]
+        for field in [\Fact.part, \Fact.period] { #expect(facts.contains { $0[keyPath: field] != nil }) }
+        #expect(facts.contains { $0.plenum != nil } && facts.contains { $0.since == true } && facts.contains { $0.fiscal == true })
+        let back = try JSONDecoder().decode([Fact].self, from: JSONEncoder().encode(facts))
+        #expect(back == facts)
+    }
+
     /// Integers (start, end, plenum) are written two digits a step: every digit count, both signs
     /// and the extremes read back as `String(v)` writes them.
     @Test func writerIntegersEqualTheirDescription() throws {
