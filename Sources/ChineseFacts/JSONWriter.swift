@@ -98,7 +98,7 @@ public struct JSONWriter: Sendable {
             w.writeRaw("\"doc\":")
             w.writeString(doc)
             w.writeRaw(",")
-            bytes = w.bytes
+            bytes = w.takeBytes()
         }
     }
 

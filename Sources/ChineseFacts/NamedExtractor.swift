@@ -563,7 +563,7 @@ struct NamedExtractor {
             var comma = false
             var s = i &- 12
             while s <= i &- 6 {
-                if Self.isListComma(reader.bytes, endingAt: s) {
+                if reader.matches(scalar: "、", endingAt: s) {
                     comma = true
                     break
                 }
@@ -596,11 +596,6 @@ struct NamedExtractor {
             i += 3
         }
         return out
-    }
-
-    /// Whether 、 (E3 80 81) ends right before byte offset `e`.
-    @inline(__always) static func isListComma(_ bytes: UnsafeBufferPointer<UInt8>, endingAt e: Int) -> Bool {
-        e >= 3 && e <= bytes.count && bytes[e &- 3] == 0xE3 && bytes[e &- 2] == 0x80 && bytes[e &- 1] == 0x81
     }
 
     /// The first offset at or after `start` where the three bytes `a`, `b`, `c` stand, or the

@@ -223,11 +223,13 @@ struct TimeExtractor {
                 break
             }
         }
-        for (w, p) in NamedLexicon.dateParts where Self.partStarts.contains(reader.decode(at: end).value) && reader.matches(w, at: end) {
-            // 年初 年末 年底; 12月末.
-            part = p
-            end += w.utf8.count
-            break
+        if Self.partStarts.contains(reader.decode(at: end).value) {
+            for (w, p) in NamedLexicon.dateParts where reader.matches(w, at: end) {
+                // 年初 年末 年底; 12月末.
+                part = p
+                end += w.utf8.count
+                break
+            }
         }
         var f = fact(.date, start, end, .text(value), rule: rule)
         f.part = part
