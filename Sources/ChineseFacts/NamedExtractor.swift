@@ -214,9 +214,11 @@ final class NamedTables: Sendable {
                             continue
                         }
                         if f == 2 {
-                            let h = Self.rawPairHash(w0, Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF))
+                            let w1 = Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF)
+                            let h = Self.rawPairHash(w0, w1)
                             if raw[h &>> 6] & (1 &<< UInt64(h & 63)) == 0 {
-                                i &+= 3
+                                // Not with this next character: it goes too if its last two bytes are no stop scalar's either.
+                                i &+= low[w1] == 0 ? 6 : 3
                                 continue
                             }
                         }
