@@ -56,6 +56,26 @@ func run(_ args: [String], stdin: Data? = nil, timeout: Double = 300) throws -> 
     return r
 }
 
+/// Runs `extract` with its output discarded and returns its exit status and peak resident
+/// memory in kilobytes, from `wait4` (Foundation's `Process` does not report it).
+func peakKilobytes(_ args: [String]) throws -> (status: Int32, kilobytes: Int) {
+    let argv = ([extractURL.path] + args).map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, extractURL.path, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw CocoaError(.fileReadUnknown) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    // The exit status when the process exited, else 128 and the signal, as shells report it.
+    let exited = status & 0x7F == 0
+    return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), usage.ru_maxrss)
+}
+
 /// Data handed from one thread to another.
 final class DataBox: @unchecked Sendable {
     private var data = Data()
