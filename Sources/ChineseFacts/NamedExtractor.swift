@@ -44,6 +44,8 @@ final class NamedTables: Sendable {
     let listHeads: WordSet
     let nonNameParts: WordSet
     let industryWords: WordSet
+    /// `NamedLexicon.genericOrganisationNames`, matched on bytes: a name that is only one of these is none.
+    let genericNames: WordSet
     let nonInitials = ScalarSet(["各该本全每此其多所等两一二三四五六七八九十几数更高境第"], skipping: false)
     /// The first two scalars of gazetteer words (`pairHash`), and the words of one scalar:
     /// most places where a word's first scalar stands hold no word, and a bit test says so.
@@ -116,6 +118,7 @@ final class NamedTables: Sendable {
         listHeads = WordSet(NamedLexicon.organisationListHeads)
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
+        genericNames = WordSet(NamedLexicon.genericOrganisationNames.sorted())
         let gazetteerStarts = Self.starts(of: entries.map(\.word.text))
         gazetteerPairs = gazetteerStarts.pairs
         gazetteerSingles = ScalarSet(gazetteerStarts.singles, skipping: false)
@@ -461,7 +464,7 @@ struct NamedExtractor {
         if tables.nonInitials.contains(reader.decode(at: a).value) { return true }
         if reader.matches("上市", endingAt: b) || reader.matches("行业", at: a) { return true }
         if containsWord(tables.nonNameParts, a, b) { return true }
-        return NamedLexicon.genericOrganisationNames.contains(string(a, b))
+        return tables.genericNames.isWord(in: reader, from: a, to: b)
     }
 
     /// An organisation named by its suffix: `北京大学`, `聚石化学集团`, `泽升科技`.

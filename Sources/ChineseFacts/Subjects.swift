@@ -23,7 +23,10 @@ extension QuantityExtractor {
         }
         let (subject, attribute) = backwardSubject(before: numeralStart, allowListComma: false)
         // 为1467位80岁以上老人: another quantity is not what this one measures.
-        if let subject, let first = subject.unicodeScalars.first, NumeralLexicon.isDigit(first.value) {
+        // Only a subject whose first byte starts a digit (0–9, or EF of ０–９) is read further.
+        if let subject, let b = subject.utf8.first, (b >= 0x30 && b <= 0x39) || b == 0xEF,
+            let first = subject.unicodeScalars.first, NumeralLexicon.isDigit(first.value)
+        {
             let rest = String(subject.unicodeScalars.drop { NumeralLexicon.isDigit($0.value) || $0 == "." })
             if tables.measureWordSet.contains(rest) { return (nil, attribute) }
         }
@@ -267,6 +270,46 @@ extension QuantityExtractor {
     /// `党组织、工会、共青团、妇联组织覆盖率达到100%、80%、44%、98%`: one subject per value.
     static let listComma = Array("、".utf8)
 
+    /// The items of a list before its values, split at each 、 (empty ones dropped); when there
+    /// are `lastSplitAt` of them, the last is split again at its first 和, or else its first 及.
+    /// `listItems("党组织、工会、共青团和妇联组织", lastSplitAt: 3)` gives 党组织, 工会, 共青团, 妇联组织.
+    /// Bytes are compared, as the list's 、 were found.
+    static func listItems(_ phrase: String, lastSplitAt count: Int) -> [String] {
+        var copy = phrase
+        return copy.withUTF8 { b -> [String] in
+            func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            var pieces: [Range<Int>] = []
+            var start = 0
+            var i = 0
+            while i < b.count {
+                if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x81 {  // 、
+                    if i > start { pieces.append(start..<i) }
+                    i += 3
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            if b.count > start { pieces.append(start..<b.count) }
+            if pieces.count == count, let last = pieces.last {
+                func find(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8) -> Int? {
+                    var k = last.lowerBound
+                    while k + 2 < last.upperBound {
+                        if b[k] == c0, b[k + 1] == c1, b[k + 2] == c2 { return k }
+                        k += 1
+                    }
+                    return nil
+                }
+                if let r = find(0xE5, 0x92, 0x8C) ?? find(0xE5, 0x8F, 0x8A) {  // 和, 及
+                    pieces.removeLast()
+                    pieces.append(last.lowerBound..<r)
+                    pieces.append((r + 3)..<last.upperBound)
+                }
+            }
+            return pieces.map(text)
+        }
+    }
+
     func distributeLists(_ facts: inout [Fact]) {
         facts.sortInDocumentOrder()
         var i = 0
@@ -282,14 +325,7 @@ extension QuantityExtractor {
                 let (phrase, attribute) = backwardSubject(before: facts[i].utf8Start, allowListComma: true)
                 var items: [String] = []
                 if let phrase {
-                    items = phrase.split(whereSeparator: { $0 == "、" }).map(String.init)
-                    if items.count == k - 1, let last = items.last,
-                        let r = last.firstIndex(of: "和") ?? last.firstIndex(of: "及")
-                    {
-                        items.removeLast()
-                        items.append(String(last[..<r]))
-                        items.append(String(last[last.index(after: r)...]))
-                    }
+                    items = Self.listItems(phrase, lastSplitAt: k - 1)
                 }
                 if items.count == k {
                     for (n, item) in items.enumerated() {

@@ -243,6 +243,20 @@ public struct WordSet: Sendable {
         return nil
     }
 
+    /// Whether the bytes from `a` to `b` are one of the words, byte for byte: in `国有企业`,
+    /// `WordSet(["国有", "国有企业"]).isWord(in: reader, from: 0, to: 6)` is true (国有), and
+    /// from 0 to 9 false.
+    @inlinable public func isWord(in reader: UTF8Reader, from a: Int, to b: Int) -> Bool {
+        guard a >= 0, a < b, b <= reader.count else { return false }
+        let v = reader.decode(at: a).value
+        guard mayStart(v) else { return false }
+        for p in byFirst.range(of: v) {
+            let k = byFirst.items[p]
+            if words[k].bytes.count == b - a && reader.matches(words[k].bytes, at: a) { return true }
+        }
+        return false
+    }
+
     /// The longest word that starts at byte `i`.
     @inlinable public func longest(in reader: UTF8Reader, at i: Int) -> UTF8Word? {
         longestIndex(in: reader, at: i).map { words[$0] }

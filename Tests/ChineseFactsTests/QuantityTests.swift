@@ -388,6 +388,37 @@ struct QuantityTests {
         #expect(f.allSatisfy { $0.attribute == "覆盖率" && $0.unit == "%" })
     }
 
+    /// The items before a list of values: split at 、, empty ones dropped, and the last split
+    /// again at its first 和 (else its first 及) only when one item is missing.
+    @Test func listItemsSplitAtCommasThenAtHeOrJi() {
+        #expect(QuantityExtractor.listItems("党组织、工会、共青团和妇联组织", lastSplitAt: 3) == ["党组织", "工会", "共青团", "妇联组织"])
+        #expect(QuantityExtractor.listItems("党组织、工会及共青团", lastSplitAt: 2) == ["党组织", "工会", "共青团"])
+        // 和 before 及, wherever each stands.
+        #expect(QuantityExtractor.listItems("甲、乙及丙和丁", lastSplitAt: 2) == ["甲", "乙及丙", "丁"])
+        // No split when the count does not call for one.
+        #expect(QuantityExtractor.listItems("甲、乙和丙", lastSplitAt: 3) == ["甲", "乙和丙"])
+        #expect(QuantityExtractor.listItems("、甲、、乙、", lastSplitAt: 5) == ["甲", "乙"])
+        #expect(QuantityExtractor.listItems("甲和", lastSplitAt: 1) == ["甲", ""])
+        #expect(QuantityExtractor.listItems("", lastSplitAt: 0) == [])
+    }
+
+    /// A name that is one of `NamedLexicon.genericOrganisationNames` (集团, 国有) is found by
+    /// its bytes, and a longer or shorter one is not.
+    @Test func genericNamesAreMatchedWhole() {
+        let tables = NamedTables.shared
+        #expect(tables.genericNames.words.count == NamedLexicon.genericOrganisationNames.count)
+        for name in NamedLexicon.genericOrganisationNames {
+            var text = "在" + name + "中"
+            let n = name.utf8.count
+            text.withUTF8 { bytes in
+                let reader = UTF8Reader(bytes)
+                #expect(tables.genericNames.isWord(in: reader, from: 3, to: 3 + n), "\(name)")
+                let longer = tables.genericNames.isWord(in: reader, from: 3, to: 6 + n)
+                #expect(longer == NamedLexicon.genericOrganisationNames.contains(name + "中"), "\(name)中")
+            }
+        }
+    }
+
     @Test func percentagePointsAreNotPercent() throws {
         let f = try #require(facts("比上年下降0.5个百分点。").first)
         #expect(f.unit == "pp")

@@ -5,6 +5,23 @@ import Testing
 
 @Suite("NumeralScanner")
 struct ScannerTests {
+    @Test func wordSetIsWordMatchesWholeRangesOnly() {
+        let set = WordSet(["国有", "国有企业", "企业"])
+        var text = "国有企业和国有"
+        text.withUTF8 { bytes in
+            let reader = UTF8Reader(bytes)
+            #expect(set.isWord(in: reader, from: 0, to: 6))  // 国有
+            #expect(set.isWord(in: reader, from: 0, to: 12))  // 国有企业
+            #expect(set.isWord(in: reader, from: 6, to: 12))  // 企业
+            #expect(!set.isWord(in: reader, from: 0, to: 9))  // 国有企
+            #expect(!set.isWord(in: reader, from: 0, to: 15))  // 国有企业和
+            #expect(set.isWord(in: reader, from: 15, to: 21))  // 国有, at the end
+            #expect(!set.isWord(in: reader, from: 15, to: 24))  // past the end
+            #expect(!set.isWord(in: reader, from: 3, to: 3))
+            #expect(!set.isWord(in: reader, from: -3, to: 3))
+        }
+    }
+
     @Test func findsNumbersWithOffsets() {
         let text = "新成立非公企业党组织11个、工会4个"
         let m = NumeralScanner().matches(in: text)
