@@ -118,7 +118,7 @@ final class NamedTables: Sendable {
         listHeads = WordSet(NamedLexicon.organisationListHeads)
         nonNameParts = WordSet(NamedLexicon.nonNameParts)
         industryWords = WordSet(NamedLexicon.industryWords)
-        genericNames = WordSet(NamedLexicon.genericOrganisationNames.sorted())
+        genericNames = WordSet(NamedLexicon.genericOrganisationNameList)
         let gazetteerStarts = Self.starts(of: entries.map(\.word.text))
         gazetteerPairs = gazetteerStarts.pairs
         gazetteerSingles = ScalarSet(gazetteerStarts.singles, skipping: false)

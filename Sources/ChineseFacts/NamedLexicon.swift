@@ -152,7 +152,11 @@ public enum NamedLexicon {
     ]
 
     /// Names before an organisation suffix that are generic, not a name (`集团公司`, `该公司`).
-    public static let genericOrganisationNames: Set<String> = [
+    public static let genericOrganisationNames = Set(genericOrganisationNameList)
+
+    /// `genericOrganisationNames` as a list, from which the named pass builds its byte matcher
+    /// without hashing the names into a set first.
+    static let genericOrganisationNameList: [String] = [
         "集团", "子", "母", "分", "总", "该", "本", "各", "其", "我", "贵", "国有", "民营", "上市", "投资", "控股", "股份",
         "外资", "合资", "私营", "平台", "科技", "高新", "国企", "企业", "公司", "高等", "普通", "职业", "党", "人民", "全国",
         "大", "中", "小", "新", "高", "高质量", "高层次", "医药", "化工", "新材料", "能源", "电子", "化学", "重点",
