@@ -67,7 +67,7 @@ func peakKilobytes(_ args: [String]) throws -> (status: Int32, kilobytes: Int) {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, extractURL.path, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw CocoaError(.fileReadUnknown) }
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
