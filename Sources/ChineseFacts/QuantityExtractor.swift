@@ -460,15 +460,49 @@ struct QuantityExtractor {
         var steps = 0
         while j > 0 && steps < 10 {
             let p = reader.decode(before: j)
-            // The word list is read only where a change word may end.
-            if tables.changeWords.mayEnd(p.value), let k = tables.changeWords.longestIndex(in: reader, endingAt: j) {
+            // The word list is read only where a change word may end. One that a noun or 的
+            // follows names no change: 增加值 (value added), 自然增长率, 上涨的城市.
+            if tables.changeWords.mayEnd(p.value), let k = tables.changeWords.longestIndex(in: reader, endingAt: j),
+                !Self.makesNoChange(reader.decode(at: j).value)
+            {
                 return tables.changes[k]
+            }
+            // A footnote marker between: 比上年增长[41]3.1%.
+            if p.value == 0x5D || p.value == 0xFF3D, let open = footnoteStart(endingAt: j) {
+                j = open
+                continue
             }
             if isClauseBoundary(p.value) || p.length == 0 { break }
             // Stop at another number: the change word belongs to it.
             if NumeralLexicon.isDigit(p.value) { break }
             j -= p.length
             steps += 1
+        }
+        return nil
+    }
+
+    /// Whether a change word right before the scalar `v` is part of a noun or a modifier,
+    /// not a change: 值 (增加值), 率 (增长率), 的 (上涨的城市).
+    static func makesNoChange(_ v: UInt32) -> Bool {
+        v == 0x503C || v == 0x7387 || v == 0x7684
+    }
+
+    /// Where a footnote marker `[41]` (ASCII or full-width brackets, one to four digits) that
+    /// ends at byte `j` starts; nil when none does.
+    func footnoteStart(endingAt j: Int) -> Int? {
+        let close = reader.decode(before: j)
+        guard close.value == 0x5D || close.value == 0xFF3D else { return nil }
+        var k = j - close.length
+        var digits = 0
+        while k > 0, digits <= 4 {
+            let d = reader.decode(before: k)
+            if d.value >= 0x30 && d.value <= 0x39 {
+                digits += 1
+                k -= 1
+                continue
+            }
+            guard digits >= 1, digits <= 4, d.value == 0x5B || d.value == 0xFF3B else { return nil }
+            return k - d.length
         }
         return nil
     }

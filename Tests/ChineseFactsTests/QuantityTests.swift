@@ -419,6 +419,20 @@ struct QuantityTests {
         }
     }
 
+    /// A change word that a noun or 的 follows names no change (增加值 is value added), and a
+    /// footnote marker between a change word and its number does not hide the change.
+    @Test func changeWordsInsideNounsAndAcrossFootnotes() {
+        func change(_ text: String) -> Change?? { facts(text).first.map { $0.change } }
+        #expect(change("第一产业增加值91414亿元，") == .some(nil))
+        #expect(change("规模以上工业增加值增长5.8%。") == .increase)
+        #expect(change("自然增长率为-0.99‰；") == .some(nil))
+        #expect(change("新建商品住宅销售价格环比上涨的城市个数为23个，") == .some(nil))
+        #expect(change("全年全社会固定资产投资比上年增长[41]3.1%。") == .increase)
+        #expect(change("房地产开发投资比上年下降［47］10.6%。") == .decrease)
+        // Five digits are no footnote marker: the walk stops at them, as at any other number.
+        #expect(change("投资比上年增长[12345]3.1%。") == .some(nil))
+    }
+
     @Test func percentagePointsAreNotPercent() throws {
         let f = try #require(facts("比上年下降0.5个百分点。").first)
         #expect(f.unit == "pp")
