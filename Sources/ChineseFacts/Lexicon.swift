@@ -69,7 +69,12 @@ public enum FactLexicon {
         "达到", "达", "为", "共计", "合计", "总计", "累计", "共", "有", "是", "超过", "超", "约", "近", "占", "的",
         "同比", "比上年", "比上年末", "比上年同期", "分别", "均", "各", "逾", "突破", "达成", "完成", "实现", "以上",
         "升值", "环比", "拉动", "折合", "折", "比上年增长", "比上年下降", "同比增长", "同比下降",
+        "年均", "平均", "成为",
     ]
+
+    /// Words that end in a trailing function word and stay whole at a subject's end: the 均 of
+    /// `全省农民人均达到1.2万元` is not cut from 人均 (subject 全省农民人均).
+    public static let wordsKeptWhole: [String] = ["人均", "户均", "日均", "月均", "亩均"]
 
     /// Time words that open a phrase but are not its subject: `二季度增长4.7%`.
     public static let leadingTimeWords: [String] = [

@@ -18,6 +18,8 @@ final class FactTables: Sendable {
     let attributes: WordSet
     let openers: WordSet
     let trailing: WordSet
+    /// `FactLexicon.wordsKeptWhole`: where one ends, no trailing word is cut from it.
+    let keptWhole: WordSet
     let changeWords: WordSet
     /// The change of each of `changeWords.words`, by index.
     let changes: [Change]
@@ -47,6 +49,7 @@ final class FactTables: Sendable {
         attributes = WordSet(FactLexicon.attributes)
         openers = WordSet(FactLexicon.clauseOpeners)
         trailing = WordSet(FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word))
+        keptWhole = WordSet(FactLexicon.wordsKeptWhole)
         changeWords = WordSet(FactLexicon.changeWords.map(\.word))
         var ch: [String: Change] = [:]
         for (w, c) in FactLexicon.changeWords where ch[w] == nil { ch[w] = c }

@@ -65,6 +65,8 @@ extension QuantityExtractor {
         // Trailing function words: 达到 为 超 增长 同比 …
         var guardCount = 0
         while guardCount < 6, let w = longest(tables.trailing, endingAt: end) {
+            // 人均达到: 达到 goes, the 均 of 人均 stays.
+            if let k = longest(tables.keptWhole, endingAt: end), k.bytes.count > w.bytes.count { break }
             end -= w.bytes.count
             guardCount += 1
         }

@@ -80,6 +80,19 @@ struct LexiconTests {
         }
     }
 
+    @Test func everyWordKeptWholeStaysInTheSubject() {
+        for w in FactLexicon.wordsKeptWhole {
+            let f = quantities("，全省农民\(w)达到1.2万元。").first
+            #expect(f?.subject == "全省农民" + w, "\(w): \(String(describing: f?.subject))")
+        }
+        // The words cut whole instead: 年均 and 平均 before the number, not their 均 alone.
+        #expect(quantities("，全省生产总值年均增长6%。").first?.subject == "全省生产总值")
+        let rate = quantities("，城镇调查失业率平均为5.2%。").first
+        #expect(rate?.subject == "城镇" && rate?.attribute == "调查失业率")
+        let firms = quantities("，全省企业数量成为100家。").first
+        #expect(firms?.subject == "全省企业" && firms?.attribute == "数量")
+    }
+
     @Test func everyChangeWordSetsChange() {
         for (w, c) in FactLexicon.changeWords {
             let f = quantities("，收入同比\(w)32%。").first
