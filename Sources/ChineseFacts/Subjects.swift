@@ -113,13 +113,13 @@ extension QuantityExtractor {
             nounEnd = end - a.bytes.count
         }
         // Cut after the rightmost verb that leaves at least two characters.
-        // In a list (党组织、工会、…), only a verb before its first member counts.
+        // In a list (党组织、工会、… or 党组织和工会), only a verb before its first member counts.
         var cutLimit = nounEnd
         if allowListComma {
             var q = phraseStart
             while q < nounEnd {
                 let (v, len) = reader.decode(at: q)
-                if v == 0x3001 {
+                if v == 0x3001 || v == 0x548C || v == 0x53CA {  // 、 和 及
                     cutLimit = q
                     break
                 }
@@ -312,18 +312,49 @@ extension QuantityExtractor {
         }
     }
 
+    /// Whether 分别 stands in the eight characters before byte `i`, in its clause:
+    /// `分别增长5%`, `分别再提高30元`.
+    func respectively(before i: Int) -> Bool {
+        var j = i
+        var steps = 0
+        while j > 0, steps < 8 {
+            if reader.matches("分别", endingAt: j) { return true }
+            let p = reader.decode(before: j)
+            if p.length == 0 || isClauseBoundary(p.value) { return false }
+            j -= p.length
+            steps += 1
+        }
+        return false
+    }
+
     func distributeLists(_ facts: inout [Fact]) {
         facts.sortInDocumentOrder()
         var i = 0
         while i < facts.count {
             var j = i
-            while j + 1 < facts.count, facts[j + 1].kind == facts[i].kind,
-                facts[j + 1].utf8Start - facts[j].utf8End == 3, reader.matches(Self.listComma, at: facts[j].utf8End)
+            // Values joined by 、, and after 分别 the last of them by 和 or 及 as well:
+            // 分别增长5%、6%和7% (二级和三级管网 is no list: its subject follows).
+            var joinedByAnd = false
+            while !joinedByAnd, j + 1 < facts.count, facts[j + 1].kind == facts[i].kind,
+                facts[j + 1].utf8Start - facts[j].utf8End == 3
             {
+                let at = facts[j].utf8End
+                if reader.matches(Self.listComma, at: at) {
+                } else if reader.matches(scalar: "和", at: at) || reader.matches(scalar: "及", at: at),
+                    respectively(before: facts[i].utf8Start)
+                {
+                    joinedByAnd = true
+                } else {
+                    break
+                }
                 j += 1
             }
             let k = j - i + 1
             if k >= 2 {
+                // The values after the first share its change: 分别增长4.1%、4.7%和5.8%.
+                if let c = facts[i].change {
+                    for n in 1..<k where facts[i + n].change == nil { facts[i + n].change = c }
+                }
                 let (phrase, attribute) = backwardSubject(before: facts[i].utf8Start, allowListComma: true)
                 var items: [String] = []
                 if let phrase {
@@ -335,9 +366,11 @@ extension QuantityExtractor {
                         facts[i + n].attribute = attribute
                     }
                 } else {
-                    for n in 1..<k where facts[i + n].subject == nil {
+                    // A value after 和 found its subject by reading back over the values before
+                    // it (分别增长5%和6% gave 6% the subject 两项指标分别增长5%): it shares the first's too.
+                    for n in 1..<k where facts[i + n].subject == nil || (joinedByAnd && n == k - 1) {
                         facts[i + n].subject = facts[i].subject
-                        facts[i + n].attribute = facts[i + n].attribute ?? facts[i].attribute
+                        facts[i + n].attribute = (joinedByAnd && n == k - 1 ? nil : facts[i + n].attribute) ?? facts[i].attribute
                     }
                 }
             }

@@ -433,6 +433,23 @@ struct QuantityTests {
         #expect(change("投资比上年增长[12345]3.1%。") == .some(nil))
     }
 
+    /// After 分别, values joined by 和 or 及 are a list as values joined by 、 are; the values
+    /// after the first share its change. Without 分别, 和 joins no list (二级和三级管网改造).
+    @Test func listsJoinedByHeAfterFenbie() {
+        let two = facts("两项指标分别增长5%和6%。").filter { $0.kind == .percent }
+        #expect(two.map(\.subject) == ["两项指标", "两项指标"])
+        #expect(two.map(\.change) == [.increase, .increase])
+        let cover = facts("党组织和工会覆盖率分别为100%和80%。")
+        #expect(cover.map(\.subject) == ["党组织", "工会"])
+        #expect(cover.allSatisfy { $0.attribute == "覆盖率" && $0.change == nil })
+        let three = facts("第一、二、三产业增加值分别增长4.1%、4.7%及5.8%。")
+        #expect(three.map(\.change) == [.increase, .increase, .increase])
+        let rates = facts("学前三年入园率及公办园入园率分别达到96.4%和50.2%。").filter { $0.kind == .percent }
+        #expect(rates.map(\.subject) == ["学前三年入园率", "公办园入园率"])
+        let pipes = facts("要确保68公里二级和三级管网改造。").filter { $0.kind == .ordinal }
+        #expect(pipes.last?.subject == "管网改造")
+    }
+
     @Test func percentagePointsAreNotPercent() throws {
         let f = try #require(facts("比上年下降0.5个百分点。").first)
         #expect(f.unit == "pp")
