@@ -21,7 +21,9 @@ extension QuantityExtractor {
         if kind == .count || kind == .ordinal, let s = forwardSubject(from: unitEnd) {
             return (s, nil)
         }
-        let (subject, attribute) = backwardSubject(before: numeralStart, allowListComma: false)
+        var (subject, attribute) = backwardSubject(before: numeralStart, allowListComma: false)
+        // One character read back is a word left over, not what is measured: 这五年, 新一轮.
+        if let s = subject, s.utf8.count <= 4, s.unicodeScalars.count == 1 { subject = nil }
         // 为1467位80岁以上老人: another quantity is not what this one measures.
         // Only a subject whose first byte starts a digit (0–9, or EF of ０–９) is read further.
         if let subject, let b = subject.utf8.first, (b >= 0x30 && b <= 0x39) || b == 0xEF,

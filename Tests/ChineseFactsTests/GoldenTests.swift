@@ -14,7 +14,7 @@ let numericKinds: Set<FactKind> = [.count, .money, .percent, .measure, .duration
 /// Scores facts against a golden file as FACTS.md defines matching.
 struct Score {
     var tp = 0, gold = 0, pred = 0
-    var subjectAgree = 0, qualifierAgree = 0
+    var subjectAgree = 0, qualifierAgree = 0, changeAgree = 0
     var missed: [Fact] = [], spurious: [Fact] = []
     var precision: Double { pred == 0 ? 0 : Double(tp) / Double(pred) }
     var recall: Double { gold == 0 ? 0 : Double(tp) / Double(gold) }
@@ -36,6 +36,7 @@ struct Score {
                     subjectAgree += 1
                 }
                 if (gf.qualifier ?? .exact) == (p[k].qualifier ?? .exact) { qualifierAgree += 1 }
+                if gf.change == p[k].change { changeAgree += 1 }
             } else {
                 missed.append(gf)
             }
@@ -66,6 +67,7 @@ struct GoldenTests {
         #expect(score.f1 >= 0.97, "\(score.report)")
         #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
         #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
+        #expect(Double(score.changeAgree) / Double(score.tp) >= 0.98, "\(score.changeAgree) of \(score.tp)")
     }
 
     @Test func communique() throws {
@@ -77,6 +79,8 @@ struct GoldenTests {
         #expect(score.f1 >= 0.95, "\(score.report)")
         #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
         #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
+        // Change (增长 下降 …) on every matched quantity: 0.942 before 增加值 and 上涨的 stopped counting as changes.
+        #expect(Double(score.changeAgree) / Double(score.tp) >= 0.98, "\(score.changeAgree) of \(score.tp)")
     }
 }
 

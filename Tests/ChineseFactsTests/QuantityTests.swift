@@ -450,6 +450,13 @@ struct QuantityTests {
         #expect(pipes.last?.subject == "管网改造")
     }
 
+    /// A subject of one character read back is none (这五年, 新的一年).
+    @Test func oneCharacterReadBackIsNoSubject() {
+        #expect(facts("。这五年，我们砥砺奋进。").first { $0.kind == .duration }?.subject == nil)
+        #expect(facts("！新的一年，任务艰巨。").first { $0.kind == .duration }?.subject == nil)
+        #expect(facts("。城镇调查失业率控制在5.5%左右。").first?.subject == "城镇")
+    }
+
     @Test func percentagePointsAreNotPercent() throws {
         let f = try #require(facts("比上年下降0.5个百分点。").first)
         #expect(f.unit == "pp")
