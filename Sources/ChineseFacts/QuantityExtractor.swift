@@ -20,6 +20,8 @@ final class FactTables: Sendable {
     let trailing: WordSet
     /// `FactLexicon.wordsKeptWhole`: where one ends, no trailing word is cut from it.
     let keptWhole: WordSet
+    /// `FactLexicon.fromToVerbs`.
+    let fromToVerbs: WordSet
     let changeWords: WordSet
     /// The change of each of `changeWords.words`, by index.
     let changes: [Change]
@@ -50,6 +52,7 @@ final class FactTables: Sendable {
         openers = WordSet(FactLexicon.clauseOpeners)
         trailing = WordSet(FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word))
         keptWhole = WordSet(FactLexicon.wordsKeptWhole)
+        fromToVerbs = WordSet(FactLexicon.fromToVerbs)
         changeWords = WordSet(FactLexicon.changeWords.map(\.word))
         var ch: [String: Change] = [:]
         for (w, c) in FactLexicon.changeWords where ch[w] == nil { ch[w] = c }
@@ -126,6 +129,7 @@ struct QuantityExtractor {
         }
         romanGrades(&facts)
         distributeLists(&facts)
+        fromToSubjects(&facts)
         inheritSubjects(&facts)
         facts.sortInDocumentOrder()
         return facts

@@ -93,6 +93,17 @@ struct LexiconTests {
         #expect(firms?.subject == "全省企业" && firms?.attribute == "数量")
     }
 
+    @Test func everyFromToVerbPassesTheSubjectOn() {
+        for w in FactLexicon.fromToVerbs {
+            let f = quantities("，研发投入强度由1.07%\(w)1.49%。")
+            #expect(f.map(\.subject) == ["研发投入强度", "研发投入强度"], "\(w): \(f.map(\.subject))")
+        }
+        // A count's noun is not the verb after it: 由7种扩大到15种.
+        #expect(quantities("，国家免疫规划疫苗由7种扩大到15种。").map(\.subject) == ["国家免疫规划疫苗", "国家免疫规划疫苗"])
+        // Another unit is another quantity: 从5个增加到10家 passes nothing on.
+        #expect(quantities("，全省工厂从5个增加到10家。").last?.subject != "全省工厂")
+    }
+
     @Test func everyChangeWordSetsChange() {
         for (w, c) in FactLexicon.changeWords {
             let f = quantities("，收入同比\(w)32%。").first
