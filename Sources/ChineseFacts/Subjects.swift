@@ -109,6 +109,8 @@ extension QuantityExtractor {
         if let t = longest(tables.leadingTimeWords, at: phraseStart), phraseStart + t.bytes.count <= end {
             phraseStart += t.bytes.count
         }
+        // A year that opens it is the fact's date, not its subject: 2007年进出口总额 → 进出口.
+        phraseStart = afterLeadingYear(phraseStart, end)
         // An attribute word at the end: 科技贷款余额 → 余额.
         var attribute: String? = nil
         var nounEnd = end
@@ -131,23 +133,63 @@ extension QuantityExtractor {
             }
         }
         var k = cutLimit
+        // The phrase before the verb cut at, if one is: what is left when only a year follows it.
+        var beforeCut: (start: Int, end: Int)? = nil
         while k > phraseStart {
             let p = reader.decode(before: k)
             if cutLimit - k >= 6, tables.openers.mayEnd(p.value), let w = tables.openers.longestIndex(in: reader, endingAt: k),
                 k - tables.openers.words[w].bytes.count >= phraseStart
             {
+                beforeCut = (phraseStart, k - tables.openers.words[w].bytes.count)
                 phraseStart = k
                 break
             }
             k -= max(p.length, 1)
         }
+        // Again after the cut, and 去年 as well: 由2007年底的8.4%, 从去年的2.1%.
+        phraseStart = afterRelativeYear(afterLeadingYear(phraseStart, nounEnd), nounEnd)
         var subject = cleanedPhrase(phraseStart, nounEnd, footnotes: true)
+        // 森林覆盖率由2010年的21.6%: after 由 only the year was left; the subject stands before 由.
+        if subject == nil, phraseStart == nounEnd, let b = beforeCut, b.end > b.start {
+            subject = cleanedPhrase(b.start, b.end, footnotes: true)
+        }
         if subject == nil, let a = attribute {
             // 出生率为6.77‰: the attribute alone is the subject.
             subject = cleaned(a)
             attribute = nil
         }
         return (subject, attribute)
+    }
+
+    /// The offset after a year that starts at byte `i` (four ASCII digits and 年, then 底, 末 or
+    /// 初, then 的, each if there), when it ends at or before `end`; else `i`. In `2007年底的8.4%`,
+    /// the year ends before 8.4%.
+    func afterLeadingYear(_ i: Int, _ end: Int) -> Int {
+        let b = reader.bytes
+        guard i + 7 <= end, (0..<4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), reader.matches(scalar: "年", at: i + 4),
+            i + 7 >= b.count || b[i + 7] < 0x30 || b[i + 7] > 0x39
+        else { return i }
+        var k = i + 7
+        if k + 3 <= end, reader.matches(scalar: "底", at: k) || reader.matches(scalar: "末", at: k) || reader.matches(scalar: "初", at: k) {
+            k += 3
+        }
+        if k + 3 <= end, reader.matches(scalar: "的", at: k) { k += 3 }
+        return k
+    }
+
+    /// The offset after 去年, 上年, 今年 or 前年 at byte `i`, then 底, 末 or 初, then 的, each if
+    /// there, when it ends at or before `end`; else `i`: 提升到去年底的13.3%.
+    func afterRelativeYear(_ i: Int, _ end: Int) -> Int {
+        guard i + 6 <= end, reader.matches(scalar: "年", at: i + 3),
+            reader.matches(scalar: "去", at: i) || reader.matches(scalar: "上", at: i) || reader.matches(scalar: "今", at: i)
+                || reader.matches(scalar: "前", at: i)
+        else { return i }
+        var k = i + 6
+        if k + 3 <= end, reader.matches(scalar: "底", at: k) || reader.matches(scalar: "末", at: k) || reader.matches(scalar: "初", at: k) {
+            k += 3
+        }
+        if k + 3 <= end, reader.matches(scalar: "的", at: k) { k += 3 }
+        return k
     }
 
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
@@ -366,7 +408,8 @@ extension QuantityExtractor {
                 }
                 if items.count == k {
                     for (n, item) in items.enumerated() {
-                        facts[i + n].subject = cleaned(item)
+                        // One character is no subject (2007年中、高等…: 中).
+                        facts[i + n].subject = cleaned(item).flatMap { $0.unicodeScalars.count == 1 ? nil : $0 }
                         facts[i + n].attribute = attribute
                     }
                 } else {
@@ -384,13 +427,18 @@ extension QuantityExtractor {
 
     /// A value reached from the value before it (由1.07%提高到1.49%, 从2476元增加到4140元: only a
     /// verb of `FactLexicon.fromToVerbs` between) takes that value's subject and attribute, of the
-    /// same kind and unit: the phrase read back from it was the value before and the verb.
+    /// same kind and unit, or none where that value has none: the phrase read back from it was
+    /// the value before and the verb.
     func fromToSubjects(_ facts: inout [Fact]) {
         for n in facts.indices.dropFirst() {
             let prev = facts[n - 1]
-            guard prev.subject != nil, prev.kind == facts[n].kind, prev.unit == facts[n].unit,
-                let w = tables.fromToVerbs.longestIndex(in: reader, at: prev.utf8End),
-                prev.utf8End + tables.fromToVerbs.words[w].bytes.count == facts[n].utf8Start
+            guard prev.kind == facts[n].kind, prev.unit == facts[n].unit,
+                let w = tables.fromToVerbs.longestIndex(in: reader, at: prev.utf8End)
+            else { continue }
+            // A year may stand before the value reached: 从2006年的18亿元增加到2010年的306亿元.
+            let afterVerb = prev.utf8End + tables.fromToVerbs.words[w].bytes.count
+            guard afterVerb == facts[n].utf8Start || afterLeadingYear(afterVerb, facts[n].utf8Start) == facts[n].utf8Start
+                || afterRelativeYear(afterVerb, facts[n].utf8Start) == facts[n].utf8Start
             else { continue }
             facts[n].subject = prev.subject
             facts[n].attribute = prev.attribute

@@ -457,6 +457,19 @@ struct QuantityTests {
         #expect(facts("。城镇调查失业率控制在5.5%左右。").first?.subject == "城镇")
     }
 
+    /// A year that opens a subject is the fact's date and is left out (2007年, 去年, 今年), and
+    /// a value reached from one with a year before it takes that one's subject; where only a
+    /// year follows the verb cut at (由2010年的), the subject is what stands before the verb.
+    @Test func yearsOpeningASubjectAndValuesReachedFromDatedOnes() {
+        let trade = facts("。2007年进出口总额2.17万亿美元。").first
+        #expect(trade?.subject == "进出口" && trade?.attribute == "总额" && trade?.date == "2007")
+        #expect(facts("。森林覆盖率由2010年的21.6%提高到25.2%。").map(\.subject) == ["森林覆盖率", "森林覆盖率"])
+        #expect(facts("。财政投入从2006年的18亿元增加到2010年的306亿元。").map(\.subject) == ["财政投入", "财政投入"])
+        #expect(facts("。资本充足率从2007年底的8.4%提升到去年底的13.3%。").map(\.subject) == ["资本充足率", "资本充足率"])
+        #expect(facts("。赤字率从去年的2.1%提高到2.3%。").map(\.subject) == ["赤字率", "赤字率"])
+        #expect(facts("。今年小麦最低收购价提高7.4元。").first?.subject == "小麦最低收购价")
+    }
+
     @Test func percentagePointsAreNotPercent() throws {
         let f = try #require(facts("比上年下降0.5个百分点。").first)
         #expect(f.unit == "pp")
