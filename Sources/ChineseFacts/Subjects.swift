@@ -430,18 +430,18 @@ extension QuantityExtractor {
     /// same kind and unit, or none where that value has none: the phrase read back from it was
     /// the value before and the verb.
     func fromToSubjects(_ facts: inout [Fact]) {
+        // The verb is looked for first; facts are read in place, not copied.
         for n in facts.indices.dropFirst() {
-            let prev = facts[n - 1]
-            guard prev.kind == facts[n].kind, prev.unit == facts[n].unit,
-                let w = tables.fromToVerbs.longestIndex(in: reader, at: prev.utf8End)
-            else { continue }
+            let prevEnd = facts[n - 1].utf8End
+            guard let w = tables.fromToVerbs.longestIndex(in: reader, at: prevEnd) else { continue }
             // A year may stand before the value reached: 从2006年的18亿元增加到2010年的306亿元.
-            let afterVerb = prev.utf8End + tables.fromToVerbs.words[w].bytes.count
-            guard afterVerb == facts[n].utf8Start || afterLeadingYear(afterVerb, facts[n].utf8Start) == facts[n].utf8Start
-                || afterRelativeYear(afterVerb, facts[n].utf8Start) == facts[n].utf8Start
+            let afterVerb = prevEnd + tables.fromToVerbs.words[w].bytes.count
+            let start = facts[n].utf8Start
+            guard afterVerb == start || afterLeadingYear(afterVerb, start) == start || afterRelativeYear(afterVerb, start) == start,
+                facts[n - 1].kind == facts[n].kind, facts[n - 1].unit == facts[n].unit
             else { continue }
-            facts[n].subject = prev.subject
-            facts[n].attribute = prev.attribute
+            facts[n].subject = facts[n - 1].subject
+            facts[n].attribute = facts[n - 1].attribute
         }
     }
 
