@@ -449,12 +449,13 @@ extension QuantityExtractor {
     /// attribute of the quantity before it in the same sentence.
     func inheritSubjects(_ facts: inout [Fact]) {
         for n in facts.indices.dropFirst() where facts[n].subject == nil {
-            let prev = facts[n - 1]
+            // Read in place: a copy of the fact before would retain and release its strings.
+            let prevEnd = facts[n - 1].utf8End
             // Nothing to inherit from a fact that does not end before this one starts. Facts sort
             // by scalar; only on bytes that are not well-formed UTF-8 (`facts(wellFormedUTF8:)`
             // unchecked) do the Roman grades and the scanner count scalars differently.
-            guard prev.subject != nil || prev.attribute != nil, prev.utf8End <= facts[n].utf8Start else { continue }
-            let between = reader.bytes[prev.utf8End..<facts[n].utf8Start]
+            guard facts[n - 1].subject != nil || facts[n - 1].attribute != nil, prevEnd <= facts[n].utf8Start else { continue }
+            let between = reader.bytes[prevEnd..<facts[n].utf8Start]
             var crosses = false
             var k = between.startIndex
             while k < between.endIndex {
@@ -466,8 +467,8 @@ extension QuantityExtractor {
                 k += max(len, 1)
             }
             if crosses { continue }
-            facts[n].subject = prev.subject
-            if facts[n].attribute == nil { facts[n].attribute = prev.attribute }
+            facts[n].subject = facts[n - 1].subject
+            if facts[n].attribute == nil { facts[n].attribute = facts[n - 1].attribute }
         }
     }
 }
