@@ -169,7 +169,13 @@ extension QuantityExtractor {
         guard i + 7 <= end, (0..<4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), reader.matches(scalar: "年", at: i + 4),
             i + 7 >= b.count || b[i + 7] < 0x30 || b[i + 7] > 0x39
         else { return i }
-        var k = i + 7
+        return afterYearEnding(i + 7, end)
+    }
+
+    /// The offset after 底, 末 or 初 at byte `k`, then 的, each if there and ending at or before
+    /// `end`: what may follow a year (2007年底的, 去年的).
+    func afterYearEnding(_ k: Int, _ end: Int) -> Int {
+        var k = k
         if k + 3 <= end, reader.matches(scalar: "底", at: k) || reader.matches(scalar: "末", at: k) || reader.matches(scalar: "初", at: k) {
             k += 3
         }
@@ -184,12 +190,7 @@ extension QuantityExtractor {
             reader.matches(scalar: "去", at: i) || reader.matches(scalar: "上", at: i) || reader.matches(scalar: "今", at: i)
                 || reader.matches(scalar: "前", at: i)
         else { return i }
-        var k = i + 6
-        if k + 3 <= end, reader.matches(scalar: "底", at: k) || reader.matches(scalar: "末", at: k) || reader.matches(scalar: "初", at: k) {
-            k += 3
-        }
-        if k + 3 <= end, reader.matches(scalar: "的", at: k) { k += 3 }
-        return k
+        return afterYearEnding(i + 6, end)
     }
 
     /// Trims function words and stray punctuation from both ends; nil if nothing is left.
