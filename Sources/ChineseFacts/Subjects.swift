@@ -106,11 +106,12 @@ extension QuantityExtractor {
         var phraseStart = i
         // Leading time words: 二季度增长4.7%.
         // (No word of the list begins another, so the longest match is the only one.)
+        // A year that opens it is the fact's date, not its subject: 2007年进出口总额 → 进出口;
+        // then a time word, 2024年前三季度.
+        phraseStart = afterLeadingYear(phraseStart, end)
         if let t = longest(tables.leadingTimeWords, at: phraseStart), phraseStart + t.bytes.count <= end {
             phraseStart += t.bytes.count
         }
-        // A year that opens it is the fact's date, not its subject: 2007年进出口总额 → 进出口.
-        phraseStart = afterLeadingYear(phraseStart, end)
         // An attribute word at the end: 科技贷款余额 → 余额.
         var attribute: String? = nil
         var nounEnd = end
@@ -161,15 +162,16 @@ extension QuantityExtractor {
         return (subject, attribute)
     }
 
-    /// The offset after a year that starts at byte `i` (four ASCII digits and 年, then 底, 末 or
-    /// 初, then 的, each if there), when it ends at or before `end`; else `i`. In `2007年底的8.4%`,
-    /// the year ends before 8.4%.
+    /// The offset after a year that starts at byte `i` (four ASCII digits and 年 or 年度, then 底,
+    /// 末 or 初, then 的, each if there), when it ends at or before `end`; else `i`. In
+    /// `2007年底的8.4%`, the year ends before 8.4%; in `2024年度预算收入`, before 预算.
     func afterLeadingYear(_ i: Int, _ end: Int) -> Int {
         let b = reader.bytes
         guard i + 7 <= end, (0..<4).allSatisfy({ b[i + $0] >= 0x30 && b[i + $0] <= 0x39 }), reader.matches(scalar: "年", at: i + 4),
             i + 7 >= b.count || b[i + 7] < 0x30 || b[i + 7] > 0x39
         else { return i }
-        return afterYearEnding(i + 7, end)
+        let k = i + 10 <= end && reader.matches(scalar: "度", at: i + 7) ? i + 10 : i + 7
+        return afterYearEnding(k, end)
     }
 
     /// The offset after 底, 末 or 初 at byte `k`, then 的, each if there and ending at or before

@@ -468,6 +468,8 @@ struct QuantityTests {
         #expect(facts("。资本充足率从2007年底的8.4%提升到去年底的13.3%。").map(\.subject) == ["资本充足率", "资本充足率"])
         #expect(facts("。赤字率从去年的2.1%提高到2.3%。").map(\.subject) == ["赤字率", "赤字率"])
         #expect(facts("。今年小麦最低收购价提高7.4元。").first?.subject == "小麦最低收购价")
+        #expect(facts("。2024年度预算收入5000亿元。").first?.subject == "预算收入")
+        #expect(facts("。2024年前三季度增长5%。").first?.subject == nil)
     }
 
     @Test func percentagePointsAreNotPercent() throws {
