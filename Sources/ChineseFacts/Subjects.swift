@@ -23,7 +23,7 @@ extension QuantityExtractor {
         }
         var (subject, attribute) = backwardSubject(before: numeralStart, allowListComma: false)
         // One character read back is a word left over, not what is measured: 这五年, 新一轮.
-        if let s = subject, s.utf8.count <= 4, s.unicodeScalars.count == 1 { subject = nil }
+        if let s = subject, Self.isOneCharacter(s) { subject = nil }
         // 为1467位80岁以上老人: another quantity is not what this one measures.
         // Only a subject whose first byte starts a digit (0–9, or EF of ０–９) is read further.
         if let subject, let b = subject.utf8.first, (b >= 0x30 && b <= 0x39) || b == 0xEF,
@@ -34,6 +34,9 @@ extension QuantityExtractor {
         }
         return (subject, attribute)
     }
+
+    /// Whether `s` is one scalar: no subject when read back or split from a list (这, 中).
+    static func isOneCharacter(_ s: String) -> Bool { s.utf8.count <= 4 && s.unicodeScalars.count == 1 }
 
     /// The noun phrase right after a measure word, or nil.
     func forwardSubject(from start: Int) -> String? {
@@ -329,11 +332,12 @@ extension QuantityExtractor {
         var copy = phrase
         return copy.withUTF8 { b -> [String] in
             func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+            let phraseReader = UTF8Reader(b)
             var pieces: [Range<Int>] = []
             var start = 0
             var i = 0
             while i < b.count {
-                if b[i] == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x81 {  // 、
+                if phraseReader.matches(scalar: "、", at: i) {
                     if i > start { pieces.append(start..<i) }
                     i += 3
                     start = i
@@ -343,15 +347,15 @@ extension QuantityExtractor {
             }
             if b.count > start { pieces.append(start..<b.count) }
             if pieces.count == count, let last = pieces.last {
-                func find(_ c0: UInt8, _ c1: UInt8, _ c2: UInt8) -> Int? {
+                func find(_ c: Unicode.Scalar) -> Int? {
                     var k = last.lowerBound
-                    while k + 2 < last.upperBound {
-                        if b[k] == c0, b[k + 1] == c1, b[k + 2] == c2 { return k }
+                    while k + 3 <= last.upperBound {
+                        if phraseReader.matches(scalar: c, at: k) { return k }
                         k += 1
                     }
                     return nil
                 }
-                if let r = find(0xE5, 0x92, 0x8C) ?? find(0xE5, 0x8F, 0x8A) {  // 和, 及
+                if let r = find("和") ?? find("及") {
                     pieces.removeLast()
                     pieces.append(last.lowerBound..<r)
                     pieces.append((r + 3)..<last.upperBound)
@@ -412,7 +416,7 @@ extension QuantityExtractor {
                 if items.count == k {
                     for (n, item) in items.enumerated() {
                         // One character is no subject (2007年中、高等…: 中).
-                        facts[i + n].subject = cleaned(item).flatMap { $0.unicodeScalars.count == 1 ? nil : $0 }
+                        facts[i + n].subject = cleaned(item).flatMap { Self.isOneCharacter($0) ? nil : $0 }
                         facts[i + n].attribute = attribute
                     }
                 } else {
