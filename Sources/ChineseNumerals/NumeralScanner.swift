@@ -56,32 +56,59 @@ public struct NumeralScanner: Sendable {
 
     /// Calls `body` with each numeral expression in UTF-8 bytes, in order.
     public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (NumeralMatch) -> Void) {
+        let table = ScannerTables.shared
+        table.skipSet.pairStops.withUnsafeBufferPointer { stops in
+            table.triggerSet.bits.withUnsafeBufferPointer { triggers in
+                scan(bytes, stops: stops, triggers: triggers, table: table, body)
+            }
+        }
+    }
+
+    /// `forEachMatch`, with the skip filter's table (`PairSkipFilter.stops` of the triggers and
+    /// digits) and the triggers' bitmap borrowed.
+    @inline(__always)
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, stops: UnsafeBufferPointer<UInt8>, triggers: UnsafeBufferPointer<UInt64>,
+        table: ScannerTables, _ body: (NumeralMatch) -> Void
+    ) {
+        precondition(stops.count == PairSkipFilter.tableSize)
+        guard let base = bytes.baseAddress else { return }
         let reader = UTF8Reader(bytes)
         let parser = NumeralParser(reader)
         let n = bytes.count
         var i = 0
         var scalar = 0
-        let table = ScannerTables.shared
-        guard n > 0 else { return }
         while i < n {
-            // The fast path: ASCII other than digits, and three-byte characters that start no numeral.
-            i = table.skipSet.skipAbsentWithASCII(in: bytes, from: i, scalars: &scalar)
+            // Three-byte characters that start no numeral, two a step.
+            i = PairSkipFilter.skipPairs(stops, in: base, from: i, count: n, scalars: &scalar)
             guard i < n else { break }
-            let b = bytes[i]
-            var isCandidate = false
+            // What stopped the skip, classified once.
+            let b = base[i]
             var len = 1
             var cp = UInt32(b)
             if b < 0x80 {
-                isCandidate = b >= 0x30 && b <= 0x39
-            } else if b >= 0xE0 && b < 0xF0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                guard b >= 0x30 && b <= 0x39 else {
+                    // Other ASCII (line ends, punctuation, Latin letters): no numeral starts in it.
+                    i &+= 1
+                    scalar &+= 1
+                    while i < n, base[i] < 0x80, base[i] < 0x30 || base[i] > 0x39 {
+                        i &+= 1
+                        scalar &+= 1
+                    }
+                    continue
+                }
+            } else if b >= 0xE0 && b < 0xF0, i + 2 < n, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
                 len = 3
-                cp = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                isCandidate = table.triggerSet.contains(cp)
+                cp = UInt32(b & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                // The skip filter reads only the last two bytes: 帀 stops it as 一 does.
+                guard triggers[Int(cp) >> 6] & (1 << UInt64(cp & 63)) != 0 else {
+                    i &+= 3
+                    scalar &+= 1
+                    continue
+                }
             } else {
-                len = reader.decode(at: i).length
-            }
-            if !isCandidate {
-                i += Swift.min(len, n - i)
+                // Two- and four-byte characters, invalid bytes: none starts a numeral.
+                i += reader.decode(at: i).length
                 scalar += 1
                 continue
             }

@@ -313,12 +313,12 @@ public struct ScalarSet: Sendable {
 
     /// Skips three-byte characters and ASCII bytes not in the set, counting them into `scalars`:
     /// `skipAbsent`, for passes to which most ASCII (digits, Latin letters, punctuation) means nothing.
-    @inlinable public func skipAbsentWithASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+    @inlinable @inline(__always) public func skipAbsentWithASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
         skip(in: bytes, from: start, scalars: &scalars, ascii: true)
     }
 
     /// Skips three-byte characters not in the set, counting them into `scalars`.
-    @inlinable public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
+    @inlinable @inline(__always) public func skipAbsent(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, scalars: inout Int) -> Int {
         skip(in: bytes, from: start, scalars: &scalars, ascii: false)
     }
 
@@ -381,24 +381,41 @@ public struct PairSkipFilter: Sendable {
     /// The table with no scalar listed: 1 where either byte is no continuation byte.
     static let continuationStops: [UInt8] = (0..<tableSize).map { w in w & 0xC0 == 0x80 && w & 0xC000 == 0x8000 ? 0 : 1 }
 
-    /// The first offset at or after `i` where the next two characters are not both three-byte
-    /// characters absent from the filter (`stops`, `self.stops` borrowed by the caller, which
-    /// must hold `tableSize` entries), adding 2 to `scalars` for each pair skipped. `count` is
-    /// the number of bytes at `base`.
+    /// Skips three-byte characters absent from the filter (`stops`, `self.stops` borrowed by the
+    /// caller, which must hold `tableSize` entries) from byte `i` of the `count` bytes at `base`,
+    /// two a step, adding one to `scalars` for each; returns where it stopped.
+    ///
+    /// It stops at the first character that the filter stops at (a listed scalar's last two
+    /// bytes), or at the character before one that is no three-byte character, or anywhere in
+    /// the last seven bytes: every character before the offset returned is a three-byte character
+    /// that the filter passes, and what stands at it is the caller's to read. Where only the
+    /// second character of a step stops it, the first is stepped over with no branch on which:
+    /// in `党一`, the skip from 0 stops at 一 (3).
     @inlinable @inline(__always)
     public static func skipPairs(
         _ stops: UnsafeBufferPointer<UInt8>, in base: UnsafePointer<UInt8>, from i: Int, count n: Int, scalars: inout Int
     ) -> Int {
+        let table = stops.baseAddress.unsafelyUnwrapped
+        let raw = UnsafeRawPointer(base)
         var i = i
+        var count = scalars
         while i < n &- 7 {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             // Lead bytes E0–EF at 0 and 3; the table holds the continuation bytes at 1, 2, 4 and 5 to account.
-            guard x & 0xF0_0000_F0 == 0xE0_0000_E0 else { break }
-            let w0 = Int(truncatingIfNeeded: (x &>> 8) & 0xFFFF), w1 = Int(truncatingIfNeeded: (x &>> 32) & 0xFFFF)
-            if stops[w0] | stops[w1] != 0 { break }
+            guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0xF0_0000_F0 == 0xE0_0000_E0
+            else { break }
+            let s0 = table[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i &+ 1, as: UInt16.self)))]
+            let s1 = table[Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: i &+ 4, as: UInt16.self)))]
+            if s0 | s1 != 0 {
+                // s0 is 0 or 1: past the first character when it passes.
+                let past = Int(1 &- s0)
+                i &+= 3 &* past
+                count &+= past
+                break
+            }
             i &+= 6
-            scalars &+= 2
+            count &+= 2
         }
+        scalars = count
         return i
     }
 }

@@ -183,6 +183,105 @@ struct ScannerTests {
         #expect(stops > 10_000)
     }
 
+    /// The skip two characters a step (`PairSkipFilter.skipPairs`, with the scanner's filter)
+    /// steps over only three-byte characters that the filter passes, counts them, and gets as far
+    /// as a character-by-character reading of the filter does, less at most the one character
+    /// before a stop that is no three-byte character, and less the last eight bytes.
+    @Test func pairSkipStepsOverOnlyWhatTheFilterPasses() {
+        let stops = ScannerTables.shared.skipSet.pairStops
+        #expect(stops.count == PairSkipFilter.tableSize)
+        // Whether the filter stops at the character at byte i (or it is no three-byte character).
+        func stopsAt(_ b: [UInt8], _ i: Int) -> Bool {
+            guard i + 2 < b.count, b[i] & 0xF0 == 0xE0 else { return true }
+            return stops[Int(b[i + 1]) | Int(b[i + 2]) << 8] != 0
+        }
+        let pieces: [[UInt8]] = [
+            Array("党".utf8), Array("组织".utf8), Array("一".utf8), Array("帀".utf8), Array("统".utf8), Array("三".utf8),
+            Array("万".utf8), Array("5".utf8), Array("a".utf8), Array("\n".utf8), Array("é".utf8), Array("😀".utf8),
+            [0xE4, 0xB8], [0xFF], [0xE4, 0x38, 0x80], Array("５".utf8),
+        ]
+        var rng = SplitMix(seed: 12)
+        var skipped = 0
+        var exact = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 40) {
+                let k = Int(rng.next() % 24)
+                bytes += k < 12 ? pieces[k % 2] : pieces[Int(rng.next() % UInt64(pieces.count))]
+            }
+            var from = 0
+            while from < bytes.count {
+                var scalars = 0
+                let end = bytes.withUnsafeBufferPointer { b in
+                    stops.withUnsafeBufferPointer {
+                        PairSkipFilter.skipPairs($0, in: b.baseAddress!, from: from, count: b.count, scalars: &scalars)
+                    }
+                }
+                // Only characters the filter passes, one scalar each.
+                var i = from
+                while i < end {
+                    #expect(!stopsAt(bytes, i), "\(bytes) from \(from): stepped over a stop at \(i)")
+                    i += 3
+                }
+                #expect(i == end && scalars == (end - from) / 3, "\(bytes) from \(from)")
+                // As far as the reading goes, less one character before a non-three-byte one, and the tail.
+                var reference = from
+                while !stopsAt(bytes, reference) { reference += 3 }
+                let nonThreeByte = reference + 2 >= bytes.count || bytes[reference] & 0xF0 != 0xE0
+                #expect(end == reference || (nonThreeByte && end == reference - 3) || end > bytes.count - 8, "\(bytes) from \(from)")
+                if end == reference { exact += 1 }
+                skipped += end - from
+                from = max(end, reference) + 1
+            }
+        }
+        #expect(skipped > 100_000 && exact > 10_000)
+    }
+
+    /// Whatever stands before a numeral (characters of one to four bytes, those that share a
+    /// numeral character's last two bytes as 帀 and 应 do, ASCII, broken UTF-8), the numeral is
+    /// found as it is alone, its offsets moved by what stands before it. (No filler forms a word
+    /// with what follows: 统 would, 统一 being no number.)
+    @Test func numeralsAfterEveryKindOfCharacter() {
+        let fillers: [[UInt8]] = [
+            Array("党".utf8), Array("帀".utf8), Array("应".utf8), Array("é".utf8), Array("😀".utf8), Array("a".utf8),
+            Array("\n".utf8), Array("，".utf8), [0xFF], [0xE4, 0xB8],
+        ]
+        let numerals = ["三个", "第5次", "12.5%", "2024年", "一千二百人", "５个"]
+        let scanner = NumeralScanner()
+        var rng = SplitMix(seed: 13)
+        var checked = 0
+        for numeral in numerals {
+            let alone = scanner.matches(in: numeral)
+            #expect(alone.count == 1, "\(numeral)")
+            for _ in 0..<300 {
+                var prefix: [UInt8] = []
+                for _ in 0..<Int(rng.next() % 9) { prefix += fillers[Int(rng.next() % UInt64(fillers.count))] }
+                let text = prefix + Array(numeral.utf8) + Array("的".utf8)
+                let found = text.withUnsafeBufferPointer { scanner.matches(in: $0) }
+                let scalars = prefix.withUnsafeBufferPointer { buffer in
+                    var n = 0
+                    var i = 0
+                    while i < buffer.count {
+                        i += UTF8Reader(buffer).decode(at: i).length
+                        n += 1
+                    }
+                    return n
+                }
+                let moved = alone.map { m -> NumeralMatch in
+                    var m = m
+                    m.span = TextSpan(start: m.span.start + scalars, end: m.span.end + scalars,
+                        utf8Start: m.span.utf8Start + prefix.count, utf8End: m.span.utf8End + prefix.count)
+                    m.numeralSpan = TextSpan(start: m.numeralSpan.start + scalars, end: m.numeralSpan.end + scalars,
+                        utf8Start: m.numeralSpan.utf8Start + prefix.count, utf8End: m.numeralSpan.utf8End + prefix.count)
+                    return m
+                }
+                #expect(found == moved, "\(prefix) + \(numeral)")
+                checked += 1
+            }
+        }
+        #expect(checked == 1800)
+    }
+
     @Test func fastPathsEqualTheGrammar() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
