@@ -69,12 +69,19 @@ extension QuantityExtractor {
     /// and trailing function words cut, and an attribute word split off.
     func backwardSubject(before start: Int, allowListComma: Bool) -> (String?, String?) {
         var end = start
-        // Trailing function words: 达到 为 超 增长 同比 …
+        // Trailing function words: 达到 为 超 增长 同比 …, and a footnote marker before them:
+        // 服务零售额[39]比上年增长6.2% → 服务零售额.
         var guardCount = 0
-        while guardCount < 6, let w = longest(tables.trailing, endingAt: end) {
-            // 人均达到: 达到 goes, the 均 of 人均 stays.
-            if let k = longest(tables.keptWhole, endingAt: end), k.bytes.count > w.bytes.count { break }
-            end -= w.bytes.count
+        while guardCount < 6 {
+            if let w = longest(tables.trailing, endingAt: end) {
+                // 人均达到: 达到 goes, the 均 of 人均 stays.
+                if let k = longest(tables.keptWhole, endingAt: end), k.bytes.count > w.bytes.count { break }
+                end -= w.bytes.count
+            } else if let open = footnoteStart(endingAt: end) {
+                end = open
+            } else {
+                break
+            }
             guardCount += 1
         }
         var i = end

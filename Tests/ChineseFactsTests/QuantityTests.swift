@@ -356,6 +356,18 @@ struct QuantityTests {
         #expect(f.last?.subject == "就业[注]")
     }
 
+    /// A footnote marker between the phrase and the words cut after it (比上年增长, 为) is cut
+    /// too, so that the attribute before it is split off as it is without the marker.
+    @Test func footnoteMarkerBeforeTheVerb() {
+        let f = facts("服务零售额[39]比上年增长6.2%。全年规模以上工业产能利用率[24]为75.0%。全年货物运输总量［28］578亿吨")
+        #expect(f.map(\.text) == ["6.2%", "75.0%", "578亿吨"])
+        #expect(f.map(\.subject) == ["服务", "规模以上工业", "货物运输"])
+        #expect(f.map(\.attribute) == ["零售额", "产能利用率", "总量"])
+        // The same without the markers.
+        let plain = facts("服务零售额比上年增长6.2%。全年规模以上工业产能利用率为75.0%。全年货物运输总量578亿吨")
+        #expect(plain.map(\.subject) == f.map(\.subject) && plain.map(\.attribute) == f.map(\.attribute))
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
