@@ -49,7 +49,7 @@ public enum FactLexicon {
         "增长率", "合格率", "达标率", "优良率", "参保率", "就业率", "产值", "税收", "销售额", "营收", "总产值",
         "货运量", "客运量", "吞吐量", "货物吞吐量", "周转量", "用电量", "交易额", "业务量", "接入流量", "存栏", "出栏",
         "软件业务收入", "营业收入利润率", "资产负债率", "产能利用率", "调查失业率", "失业率", "平均汇率", "汇率",
-        "总产量",
+        "总产量", "出口", "进口", "进出口",
     ]
 
     /// Verbs and function words that open a clause: the subject starts after them.
@@ -84,6 +84,11 @@ public enum FactLexicon {
     /// Words that end in a trailing function word and stay whole at a subject's end: the 均 of
     /// `全省农民人均达到1.2万元` is not cut from 人均 (subject 全省农民人均).
     public static let wordsKeptWhole: [String] = ["人均", "户均", "日均", "月均", "亩均"]
+
+    /// Words that end in a clause opener but are no verb: the phrase is not cut after the 有 of
+    /// 国有 in `国有控股企业增加值增长4.2%` (subject 国有控股企业). At a phrase's end 有 is the verb
+    /// (`我国有13亿人`), so these are not kept there.
+    public static let openerLookalikes: [String] = ["国有", "公有"]
 
     /// Time words that open a phrase but are not its subject: `二季度增长4.7%`.
     public static let leadingTimeWords: [String] = [

@@ -20,6 +20,8 @@ final class FactTables: Sendable {
     let trailing: WordSet
     /// `FactLexicon.wordsKeptWhole`: where one ends, no trailing word is cut from it.
     let keptWhole: WordSet
+    /// `FactLexicon.openerLookalikes`.
+    let openerLookalikes: WordSet
     /// `FactLexicon.fromToVerbs`.
     let fromToVerbs: WordSet
     let changeWords: WordSet
@@ -52,6 +54,7 @@ final class FactTables: Sendable {
         openers = WordSet(FactLexicon.clauseOpeners)
         trailing = WordSet(FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word))
         keptWhole = WordSet(FactLexicon.wordsKeptWhole)
+        openerLookalikes = WordSet(FactLexicon.openerLookalikes)
         fromToVerbs = WordSet(FactLexicon.fromToVerbs)
         changeWords = WordSet(FactLexicon.changeWords.map(\.word))
         var ch: [String: Change] = [:]
@@ -132,6 +135,7 @@ struct QuantityExtractor {
         fromToSubjects(&facts)
         inheritSubjects(&facts)
         facts.sortInDocumentOrder()
+        spreadAttributes(&facts)
         return facts
     }
 

@@ -149,7 +149,9 @@ extension QuantityExtractor {
         while k > phraseStart {
             let p = reader.decode(before: k)
             if cutLimit - k >= 6, tables.openers.mayEnd(p.value), let w = tables.openers.longestIndex(in: reader, endingAt: k),
-                k - tables.openers.words[w].bytes.count >= phraseStart
+                k - tables.openers.words[w].bytes.count >= phraseStart,
+                // 国有控股企业: the 有 of 国有 is no verb.
+                (longest(tables.openerLookalikes, endingAt: k)?.bytes.count ?? 0) <= tables.openers.words[w].bytes.count
             {
                 beforeCut = (phraseStart, k - tables.openers.words[w].bytes.count)
                 phraseStart = k
@@ -483,6 +485,51 @@ extension QuantityExtractor {
             if crosses { continue }
             facts[n].subject = facts[n - 1].subject
             if facts[n].attribute == nil { facts[n].attribute = facts[n - 1].attribute }
+        }
+    }
+}
+
+extension QuantityExtractor {
+    /// In a sentence that names the statistic once for members of one sort (国有控股企业增加值增长4.2%；
+    /// 股份制企业增长6.1%), a later quantity of the same kind whose subject has no attribute and ends
+    /// as the first one's does (企业, 类, 业, 地区 …) takes its attribute: the shared word spread over
+    /// the members, as FACTS.md says of lists. Subjects that end differently are other statistics
+    /// (规模以上工业增加值增长6%，固定资产投资增长4%) and keep none. A sentence ends at 。！？ or a
+    /// line break, not at ；.
+    func spreadAttributes(_ facts: inout [Fact]) {
+        // A subject that is an attribute word alone (利润总额增长2.4%) names its own statistic.
+        func isAttributeWord(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { tables.attributes.isWord(in: UTF8Reader($0), from: 0, to: $0.count) }
+        }
+        // The last fact of each kind in the sentence with a subject and an attribute: its attribute
+        // and the last scalar of its subject.
+        var heads: [(kind: FactKind, attribute: String, last: Unicode.Scalar, unit: String?, isChange: Bool)] = []
+        var scanned = 0
+        for n in facts.indices {
+            let start = facts[n].utf8Start
+            var k = scanned
+            while k < start {
+                let (v, len) = reader.decode(at: k)
+                if v == 0x3002 || v == 0xFF01 || v == 0x21 || v == 0xFF1F || v == 0x3F || v == 0x0A || v == 0x0D {
+                    heads.removeAll(keepingCapacity: true)
+                }
+                k += max(len, 1)
+            }
+            scanned = max(scanned, facts[n].utf8End)
+            guard let subject = facts[n].subject, let last = subject.unicodeScalars.last else { continue }
+            let kind = facts[n].kind
+            let h = heads.firstIndex { $0.kind == kind }
+            let head = (kind: kind, attribute: facts[n].attribute ?? "", last: last, unit: facts[n].unit, isChange: facts[n].change != nil)
+            if facts[n].attribute != nil {
+                if let h { heads[h] = head } else { heads.append(head) }
+            } else if let h, heads[h].last == last, heads[h].unit == head.unit, heads[h].isChange == head.isChange,
+                !isAttributeWord(subject)
+            {
+                // Members say what the head says: a change after a change (增长4.2%；股份制企业增长6.1%),
+                // a level after a level in the same unit, not a share after a growth rate.
+                facts[n].attribute = heads[h].attribute
+            }
         }
     }
 }

@@ -15,6 +15,9 @@ let numericKinds: Set<FactKind> = [.count, .money, .percent, .measure, .duration
 struct Score {
     var tp = 0, gold = 0, pred = 0
     var subjectAgree = 0, qualifierAgree = 0, changeAgree = 0
+    /// Matched facts where the gold or the prediction has an attribute, and those where both have the same.
+    var attributed = 0, attributeAgree = 0
+    var attributeRate: Double { attributed == 0 ? 1 : Double(attributeAgree) / Double(attributed) }
     var missed: [Fact] = [], spurious: [Fact] = []
     var precision: Double { pred == 0 ? 0 : Double(tp) / Double(pred) }
     var recall: Double { gold == 0 ? 0 : Double(tp) / Double(gold) }
@@ -37,6 +40,10 @@ struct Score {
                 }
                 if (gf.qualifier ?? .exact) == (p[k].qualifier ?? .exact) { qualifierAgree += 1 }
                 if gf.change == p[k].change { changeAgree += 1 }
+                if gf.attribute != nil || p[k].attribute != nil {
+                    attributed += 1
+                    if gf.attribute == p[k].attribute { attributeAgree += 1 }
+                }
             } else {
                 missed.append(gf)
             }
@@ -68,6 +75,7 @@ struct GoldenTests {
         #expect(Double(score.subjectAgree) / Double(score.tp) >= 0.85, "\(score.report)")
         #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
         #expect(Double(score.changeAgree) / Double(score.tp) >= 0.98, "\(score.changeAgree) of \(score.tp)")
+        #expect(score.attributeRate >= 0.9, "\(score.attributeAgree) of \(score.attributed)")
     }
 
     @Test func communique() throws {
@@ -81,6 +89,10 @@ struct GoldenTests {
         #expect(Double(score.qualifierAgree) / Double(score.tp) >= 0.95)
         // Change (增长 下降 …) on every matched quantity: 0.942 before 增加值 and 上涨的 stopped counting as changes.
         #expect(Double(score.changeAgree) / Double(score.tp) >= 0.98, "\(score.changeAgree) of \(score.tp)")
+        // Attributes (增加值, 利润 …) where the gold or we give one: 0.53 before footnote markers were
+        // cut with the verbs and a statistic named once was spread over the members of its sentence,
+        // 0.67 after (tools/score.py, which counts otherwise: 0.58 and 0.75).
+        #expect(score.attributeRate >= 0.65, "\(score.attributeAgree) of \(score.attributed)")
     }
 }
 

@@ -66,6 +66,16 @@ struct LexiconTests {
         }
     }
 
+    /// A phrase is not cut after the 有 of 国有 or 公有, which are no verbs; at the phrase's end 有 is.
+    @Test func everyOpenerLookalikeStaysInTheSubject() {
+        let examples = ["国有": ("，国有控股企业增加值增长4.2%。", "国有控股企业"), "公有": ("，非公有制经济增加值增长6%。", "非公有制经济")]
+        #expect(Set(examples.keys) == Set(FactLexicon.openerLookalikes))
+        for (w, (text, subject)) in examples {
+            #expect(quantities(text).first?.subject == subject, "\(w)")
+        }
+        #expect(quantities("。我国有13亿人。").first?.subject == "我国")
+    }
+
     @Test func everyClauseOpenerIsTrimmed() {
         for w in FactLexicon.clauseOpeners {
             let f = quantities("，\(w)非公企业党组织11个。").first

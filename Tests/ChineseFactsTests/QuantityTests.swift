@@ -368,6 +368,38 @@ struct QuantityTests {
         #expect(plain.map(\.subject) == f.map(\.subject) && plain.map(\.attribute) == f.map(\.attribute))
     }
 
+    /// A statistic named once for members of one sort is spread over the later members of its
+    /// sentence (FACTS.md: the shared words of a list go to every member).
+    @Test func attributeSpreadsOverMembersOfOneSort() {
+        let f = facts("规模以上工业中，国有控股企业增加值增长4.2%；股份制企业增长6.1%，私营企业增长5.3%。")
+        #expect(f.map(\.subject) == ["国有控股企业", "股份制企业", "私营企业"])
+        #expect(f.map(\.attribute) == ["增加值", "增加值", "增加值"])
+        // Levels and their growth rates: 利润 for each.
+        let g = facts("国有控股企业利润21397亿元，比上年下降4.6%；股份制企业56166亿元，下降3.6%。")
+        #expect(g.map(\.subject) == ["国有控股企业", "国有控股企业", "股份制企业", "股份制企业"])
+        #expect(g.map(\.attribute) == ["利润", "利润", "利润", "利润"])
+    }
+
+    /// What keeps a later quantity from taking the attribute: a subject that ends otherwise (another
+    /// statistic), a share after a growth rate, a subject that is an attribute word, the next sentence.
+    @Test func attributeDoesNotSpreadToOtherStatistics() {
+        let f = facts("规模以上工业增加值增长6%，固定资产投资增长4%。")
+        #expect(f.map(\.attribute) == ["增加值", nil])
+        let g = facts("经营主体总量276万户、增长8.85%，其中民营经济主体占97.2%。")
+        #expect(g.last?.subject == "民营经济主体" && g.last?.attribute == nil)
+        let h = facts("规模以上服务业企业营业收入比上年增长7.2%，利润总额增长2.4%。")
+        #expect(h.map(\.subject) == ["规模以上服务业企业", "利润总额"] && h.last?.attribute == nil)
+        let k = facts("国有控股企业增加值增长4.2%。私营企业增长5.3%。")
+        #expect(k.map(\.attribute) == ["增加值", nil])
+    }
+
+    /// 进出口 is one attribute, not 进 and 出口: 外贸进出口 → 外贸 and 进出口; 货物出口 → 货物 and 出口.
+    @Test func tradeAttributes() {
+        let f = facts("外贸进出口增长8.4%，货物出口增长7.1%，原油进口增长5.8%。")
+        #expect(f.map(\.subject) == ["外贸", "货物", "原油"])
+        #expect(f.map(\.attribute) == ["进出口", "出口", "进口"])
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
