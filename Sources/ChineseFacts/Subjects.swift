@@ -77,7 +77,8 @@ extension QuantityExtractor {
                 // 人均达到: 达到 goes, the 均 of 人均 stays.
                 if let k = longest(tables.keptWhole, endingAt: end), k.bytes.count > w.bytes.count { break }
                 end -= w.bytes.count
-            } else if let open = footnoteStart(endingAt: end) {
+            } else if end > 0, reader.bytes[end - 1] == 0x5D || reader.bytes[end - 1] == 0xBD, let open = footnoteStart(endingAt: end) {
+                // (] or the last byte of ］ first: most phrases end in neither.)
                 end = open
             } else {
                 break
@@ -497,40 +498,54 @@ extension QuantityExtractor {
     /// (规模以上工业增加值增长6%，固定资产投资增长4%) and keep none. A sentence ends at 。！？ or a
     /// line break, not at ；.
     func spreadAttributes(_ facts: inout [Fact]) {
-        // A subject that is an attribute word alone (利润总额增长2.4%) names its own statistic.
-        func isAttributeWord(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { tables.attributes.isWord(in: UTF8Reader($0), from: 0, to: $0.count) }
-        }
-        // The last fact of each kind in the sentence with a subject and an attribute: its attribute
-        // and the last scalar of its subject.
-        var heads: [(kind: FactKind, attribute: String, last: Unicode.Scalar, unit: String?, isChange: Bool)] = []
-        var scanned = 0
+        // The last fact of each kind in the sentence with a subject and an attribute.
+        var heads: [(kind: FactKind, attribute: String, last: UInt32, unit: String?, isChange: Bool)] = []
+        // Where the sentence of the heads ends: the offset of its 。！？ or line break.
+        var sentenceEnd = 0
         for n in facts.indices {
             let start = facts[n].utf8Start
-            var k = scanned
-            while k < start {
-                let (v, len) = reader.decode(at: k)
-                if v == 0x3002 || v == 0xFF01 || v == 0x21 || v == 0xFF1F || v == 0x3F || v == 0x0A || v == 0x0D {
-                    heads.removeAll(keepingCapacity: true)
-                }
-                k += max(len, 1)
-            }
-            scanned = max(scanned, facts[n].utf8End)
-            guard let subject = facts[n].subject, let last = subject.unicodeScalars.last else { continue }
+            if start >= sentenceEnd { heads.removeAll(keepingCapacity: true) }
+            guard let subject = facts[n].subject else { continue }
             let kind = facts[n].kind
             let h = heads.firstIndex { $0.kind == kind }
-            let head = (kind: kind, attribute: facts[n].attribute ?? "", last: last, unit: facts[n].unit, isChange: facts[n].change != nil)
-            if facts[n].attribute != nil {
+            guard facts[n].attribute != nil || h != nil else { continue }
+            // The subject's last scalar, and whether it is an attribute word alone (利润总额增长2.4%
+            // names its own statistic).
+            var text = subject
+            let (last, isAttribute) = text.withUTF8 { bytes in
+                let r = UTF8Reader(bytes)
+                return (r.decode(before: bytes.count).value, tables.attributes.isWord(in: r, from: 0, to: bytes.count))
+            }
+            if let a = facts[n].attribute {
+                if heads.isEmpty { sentenceEnd = Self.sentenceEnd(in: reader, from: facts[n].utf8End) }
+                let head = (kind: kind, attribute: a, last: last, unit: facts[n].unit, isChange: facts[n].change != nil)
                 if let h { heads[h] = head } else { heads.append(head) }
-            } else if let h, heads[h].last == last, heads[h].unit == head.unit, heads[h].isChange == head.isChange,
-                !isAttributeWord(subject)
+            } else if let h, heads[h].last == last, heads[h].unit == facts[n].unit, heads[h].isChange == (facts[n].change != nil),
+                !isAttribute
             {
                 // Members say what the head says: a change after a change (增长4.2%；股份制企业增长6.1%),
                 // a level after a level in the same unit, not a share after a growth rate.
                 facts[n].attribute = heads[h].attribute
             }
         }
+    }
+
+    /// The byte offset of the first 。！？ (or ASCII ! ?) or line break at or after `i`, or the end.
+    static func sentenceEnd(in reader: UTF8Reader, from i: Int) -> Int {
+        let bytes = reader.bytes
+        let n = bytes.count
+        var k = max(i, 0)
+        while k < n {
+            let b = bytes[k]
+            if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F { return k }
+            // 。 E3 80 82; ！ EF BC 81; ？ EF BC 9F.
+            if b == 0xE3 || b == 0xEF, k + 2 < n {
+                let b1 = bytes[k + 1], b2 = bytes[k + 2]
+                if (b == 0xE3 && b1 == 0x80 && b2 == 0x82) || (b == 0xEF && b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F)) { return k }
+            }
+            k += 1
+        }
+        return n
     }
 }
 
