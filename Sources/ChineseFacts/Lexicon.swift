@@ -49,8 +49,16 @@ public enum FactLexicon {
         "增长率", "合格率", "达标率", "优良率", "参保率", "就业率", "产值", "税收", "销售额", "营收", "总产值",
         "货运量", "客运量", "吞吐量", "货物吞吐量", "周转量", "用电量", "交易额", "业务量", "接入流量", "存栏", "出栏",
         "软件业务收入", "营业收入利润率", "资产负债率", "产能利用率", "调查失业率", "失业率", "平均汇率", "汇率",
-        "总产量", "出口", "进口", "进出口",
+        "总产量", "出口", "进口", "进出口", "投资", "总投资", "生产总值", "地区生产总值", "国内生产总值", "人均国内生产总值",
+        "固定资产投资", "全社会固定资产投资", "民间投资", "实际使用外资", "对华直接投资", "网上零售额", "非金融类直接投资额",
+        "对外非金融类直接投资额", "完成营业额", "人均地区生产总值", "对外直接投资", "外商直接投资", "实际利用外资",
+        "实际利用外商直接投资",
     ]
+
+    /// Verbs whose object is the statistic named: cut with the attribute, so that the entity before
+    /// them is the subject (`省重大项目完成投资7290亿元` → 省重大项目 and 投资) or, where none is, the
+    /// attribute alone (`完成投资46.9亿元` → 投资). Unlike `clauseOpeners`, no noun among them (组织).
+    public static let verbsBeforeAttributes: [String] = ["完成", "实现", "累计完成", "计划", "确保", "争取", "力争", "提出", "拉动", "带动"]
 
     /// Verbs and function words that open a clause: the subject starts after them.
     /// `新成立非公企业党组织11个` → 非公企业党组织.

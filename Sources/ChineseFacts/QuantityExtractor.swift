@@ -22,6 +22,8 @@ final class FactTables: Sendable {
     let keptWhole: WordSet
     /// `FactLexicon.openerLookalikes`.
     let openerLookalikes: WordSet
+    /// `FactLexicon.verbsBeforeAttributes`.
+    let attributeVerbs: WordSet
     /// `FactLexicon.fromToVerbs`.
     let fromToVerbs: WordSet
     let changeWords: WordSet
@@ -55,6 +57,7 @@ final class FactTables: Sendable {
         trailing = WordSet(FactLexicon.trailingFunctionWords + FactLexicon.changeWords.map(\.word))
         keptWhole = WordSet(FactLexicon.wordsKeptWhole)
         openerLookalikes = WordSet(FactLexicon.openerLookalikes)
+        attributeVerbs = WordSet(FactLexicon.verbsBeforeAttributes)
         fromToVerbs = WordSet(FactLexicon.fromToVerbs)
         changeWords = WordSet(FactLexicon.changeWords.map(\.word))
         var ch: [String: Change] = [:]

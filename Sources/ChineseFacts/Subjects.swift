@@ -129,6 +129,10 @@ extension QuantityExtractor {
         if let a = longest(tables.attributes, endingAt: end), end - a.bytes.count >= phraseStart {
             attribute = a.text
             nounEnd = end - a.bytes.count
+            // The attribute as the verb's object: 项目完成投资 → 项目 and 投资; 完成投资 → 投资 alone.
+            if let w = longest(tables.attributeVerbs, endingAt: nounEnd), nounEnd - w.bytes.count >= phraseStart {
+                nounEnd -= w.bytes.count
+            }
         }
         // Cut after the rightmost verb that leaves at least two characters.
         // In a list (党组织、工会、… or 党组织和工会), only a verb before its first member counts.
@@ -162,14 +166,16 @@ extension QuantityExtractor {
         }
         // Again after the cut, and 去年 as well: 由2007年底的8.4%, 从去年的2.1%.
         phraseStart = afterRelativeYear(afterLeadingYear(phraseStart, nounEnd), nounEnd)
-        var subject = cleanedPhrase(phraseStart, nounEnd, footnotes: true)
+        // A verb alone before the attribute (实施总投资11.4亿元): no subject but the attribute.
+        var subject = attribute != nil && tables.openers.isWord(in: reader, from: phraseStart, to: nounEnd)
+            ? nil : cleanedPhrase(phraseStart, nounEnd, footnotes: true)
         // 森林覆盖率由2010年的21.6%: after 由 only the year was left; the subject stands before 由.
         if subject == nil, phraseStart == nounEnd, let b = beforeCut, b.end > b.start {
             subject = cleanedPhrase(b.start, b.end, footnotes: true)
         }
         if subject == nil, let a = attribute {
-            // 出生率为6.77‰: the attribute alone is the subject.
-            subject = cleaned(a)
+            // 出生率为6.77‰: the attribute alone is the subject, as listed (对外直接投资 keeps its 对).
+            subject = a
             attribute = nil
         }
         return (subject, attribute)

@@ -76,6 +76,18 @@ struct LexiconTests {
         #expect(quantities("。我国有13亿人。").first?.subject == "我国")
     }
 
+    /// A verb whose object is the statistic is cut with it: the entity before it is the subject.
+    @Test func everyVerbBeforeAnAttributeIsCut() {
+        for w in FactLexicon.verbsBeforeAttributes {
+            let f = quantities("，省重大项目\(w)投资7290亿元。").first
+            #expect(f?.subject == "省重大项目" && f?.attribute == "投资", "\(w): \(String(describing: f?.subject))")
+            let alone = quantities("，\(w)投资46.9亿元。").first
+            #expect(alone?.subject == "投资" && alone?.attribute == nil, "\(w): \(String(describing: alone?.subject))")
+        }
+        // 组织 opens clauses but is a noun too: 妇联组织覆盖率 keeps it.
+        #expect(quantities("，妇联组织覆盖率达到98%。").first?.subject == "妇联组织")
+    }
+
     @Test func everyClauseOpenerIsTrimmed() {
         for w in FactLexicon.clauseOpeners {
             let f = quantities("，\(w)非公企业党组织11个。").first
@@ -96,7 +108,8 @@ struct LexiconTests {
             #expect(f?.subject == "全省农民" + w, "\(w): \(String(describing: f?.subject))")
         }
         // The words cut whole instead: 年均 and 平均 before the number, not their 均 alone.
-        #expect(quantities("，全省生产总值年均增长6%。").first?.subject == "全省生产总值")
+        let gdp = quantities("，全省生产总值年均增长6%。").first
+        #expect(gdp?.subject == "全省" && gdp?.attribute == "生产总值")
         let rate = quantities("，城镇调查失业率平均为5.2%。").first
         #expect(rate?.subject == "城镇" && rate?.attribute == "调查失业率")
         let firms = quantities("，全省企业数量成为100家。").first

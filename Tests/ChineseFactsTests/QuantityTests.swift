@@ -400,6 +400,24 @@ struct QuantityTests {
         #expect(f.map(\.attribute) == ["进出口", "出口", "进口"])
     }
 
+    /// Statistics named in full (全社会固定资产投资, 对华直接投资, 人均地区生产总值) are the subject when
+    /// they stand alone and the attribute after an entity (FACTS.md: 东部地区 and 投资); a verb right
+    /// before the attribute is cut with it (完成投资).
+    @Test func statisticsAloneAndAfterAnEntity() {
+        func pair(_ text: String) -> [String?] {
+            let f = facts(text).first
+            return [f?.subject, f?.attribute]
+        }
+        #expect(pair("，全社会固定资产投资增长4.6%。") == ["全社会固定资产投资", nil])
+        #expect(pair("；对华直接投资1147亿元。") == ["对华直接投资", nil])
+        #expect(pair("，人均地区生产总值达到3.2万美元。") == ["人均地区生产总值", nil])
+        #expect(pair("，东部地区投资增长1.3%。") == ["东部地区", "投资"])
+        #expect(pair("，京津冀地区生产总值115394亿元。") == ["京津冀", "地区生产总值"])
+        #expect(pair("，高技术产业实际使用外资1000亿元。") == ["高技术产业", "实际使用外资"])
+        #expect(pair("，全年完成投资46.9亿元。") == ["投资", nil])
+        #expect(pair("，省重大项目完成投资7290亿元。") == ["省重大项目", "投资"])
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
