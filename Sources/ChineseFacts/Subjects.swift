@@ -134,6 +134,13 @@ extension QuantityExtractor {
                 nounEnd -= w.bytes.count
             }
         }
+        // A share, X占Y比重为N%: the subject is the numerator X, before 占, not Y; where none is
+        // written (，占全国就业人员比重为64.5%), the quantity before gives it (`inheritSubjects`).
+        if attribute == "比重" {
+            var z = nounEnd - 3
+            while z >= phraseStart, !(reader.bytes[z] == 0xE5 && reader.bytes[z + 1] == 0x8D && reader.bytes[z + 2] == 0xA0) { z -= 1 }
+            if z >= phraseStart { return (cleanedPhrase(phraseStart, z, footnotes: true), attribute) }
+        }
         // Cut after the rightmost verb that leaves at least two characters.
         // In a list (党组织、工会、… or 党组织和工会), only a verb before its first member counts.
         var cutLimit = nounEnd

@@ -418,6 +418,15 @@ struct QuantityTests {
         #expect(pair("，省重大项目完成投资7290亿元。") == ["省重大项目", "投资"])
     }
 
+    /// A share (X占Y比重为N%) has the numerator X as its subject and 比重 as its attribute; where
+    /// no X is written, the quantity before gives it.
+    @Test func sharesTakeTheNumerator() {
+        let f = facts("第一产业增加值占国内生产总值比重为6.8%。城镇就业人员47345万人，占全国就业人员比重为64.5%。")
+        #expect(f.map(\.text) == ["6.8%", "47345万人", "64.5%"])
+        #expect(f.map(\.subject) == ["第一产业增加值", "城镇就业人员", "城镇就业人员"])
+        #expect(f[0].attribute == "比重" && f[2].attribute == "比重")
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
