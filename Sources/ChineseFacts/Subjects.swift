@@ -117,7 +117,7 @@ extension QuantityExtractor {
         var phraseStart = i
         // Leading time words: 二季度增长4.7%.
         // (No word of the list begins another, so the longest match is the only one.)
-        // A year that opens it is the fact's date, not its subject: 2007年进出口总额 → 进出口;
+        // A year that opens it is the fact's date, not its subject: 2007年货物进出口总额 → 货物;
         // then a time word, 2024年前三季度.
         phraseStart = afterLeadingYear(phraseStart, end)
         if let t = longest(tables.leadingTimeWords, at: phraseStart), phraseStart + t.bytes.count <= end {

@@ -532,8 +532,8 @@ struct QuantityTests {
     /// a value reached from one with a year before it takes that one's subject; where only a
     /// year follows the verb cut at (由2010年的), the subject is what stands before the verb.
     @Test func yearsOpeningASubjectAndValuesReachedFromDatedOnes() {
-        let trade = facts("。2007年进出口总额2.17万亿美元。").first
-        #expect(trade?.subject == "进出口" && trade?.attribute == "总额" && trade?.date == "2007")
+        let trade = facts("。2007年货物进出口总额2.17万亿美元。").first
+        #expect(trade?.subject == "货物" && trade?.attribute == "进出口总额" && trade?.date == "2007")
         #expect(facts("。森林覆盖率由2010年的21.6%提高到25.2%。").map(\.subject) == ["森林覆盖率", "森林覆盖率"])
         #expect(facts("。财政投入从2006年的18亿元增加到2010年的306亿元。").map(\.subject) == ["财政投入", "财政投入"])
         #expect(facts("。资本充足率从2007年底的8.4%提升到去年底的13.3%。").map(\.subject) == ["资本充足率", "资本充足率"])
