@@ -139,6 +139,7 @@ struct QuantityExtractor {
         inheritSubjects(&facts)
         facts.sortInDocumentOrder()
         spreadAttributes(&facts)
+        subjectsOfParts(&facts)
         return facts
     }
 

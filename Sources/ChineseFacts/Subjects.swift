@@ -543,6 +543,38 @@ extension QuantityExtractor {
         }
     }
 
+    /// Parts of a whole named before them: after 其中, a statistic named alone (其中，出口254545亿元)
+    /// is the whole's (the subject of the quantity before it: 货物), and so is each statistic named
+    /// alone after it in the sentence (；进口183923亿元), as FACTS.md's NOTES read 其中.
+    func subjectsOfParts(_ facts: inout [Fact]) {
+        // 其中 and 其中，
+        let qizhong: [UInt8] = [0xE5, 0x85, 0xB6, 0xE4, 0xB8, 0xAD], comma: [UInt8] = [0xEF, 0xBC, 0x8C]
+        var whole: String? = nil
+        var sentenceEnd = 0
+        for n in facts.indices {
+            if facts[n].utf8Start >= sentenceEnd { whole = nil }
+            guard facts[n].attribute == nil, let s = facts[n].subject else { continue }
+            var text = s
+            let (isAttribute, length) = text.withUTF8 { ($0.count > 0 && tables.attributes.isWord(in: UTF8Reader($0), from: 0, to: $0.count), $0.count) }
+            guard isAttribute else { continue }
+            if whole == nil {
+                // The word right before the number (but for 增长, 为 …), and 其中 (and a comma) before it.
+                var wordEnd = facts[n].utf8Start
+                for _ in 0..<3 { if let w = longest(tables.trailing, endingAt: wordEnd) { wordEnd -= w.bytes.count } }
+                let wordStart = wordEnd - length
+                guard n > 0, wordStart >= 0, reader.matches(s, at: wordStart) else { continue }
+                let before = reader.matches(comma, endingAt: wordStart) ? wordStart - comma.count : wordStart
+                // The whole is a statistic of a subject (货物 and 进出口总额), not a list of targets (6项指标).
+                guard reader.matches(qizhong, endingAt: before), let head = facts[n - 1].subject, facts[n - 1].attribute != nil
+                else { continue }
+                whole = head
+                sentenceEnd = Self.sentenceEnd(in: reader, from: facts[n].utf8End)
+            }
+            facts[n].subject = whole
+            facts[n].attribute = s
+        }
+    }
+
     /// The byte offset of the first 。！？ (or ASCII ! ?) or line break at or after `i`, or the end.
     static func sentenceEnd(in reader: UTF8Reader, from i: Int) -> Int {
         let bytes = reader.bytes

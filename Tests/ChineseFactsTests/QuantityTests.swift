@@ -427,6 +427,22 @@ struct QuantityTests {
         #expect(f[0].attribute == "比重" && f[2].attribute == "比重")
     }
 
+    /// After 其中, a statistic named alone is a part of the whole named before it: its subject is
+    /// the whole's, and so is that of each one named alone after it in the sentence.
+    @Test func partsAfterQizhong() {
+        let f = facts("全年货物进出口总额438468亿元，比上年增长5.0%。其中，出口254545亿元，增长7.1%；进口183923亿元，增长2.3%。")
+        #expect(f.map(\.subject) == ["货物", "货物", "货物", "货物", "货物", "货物"])
+        #expect(f.map(\.attribute) == ["进出口总额", "进出口总额", "出口", "出口", "进口", "进口"])
+        let g = facts("货物进出口总额3.64万亿美元，增长22.5%，其中，出口增长20.3%。")
+        #expect(g.last?.subject == "货物" && g.last?.attribute == "出口")
+        // A list of targets is no whole: 其中 there picks one out.
+        let h = facts("提出6项指标，其中地区生产总值年均增长5%左右。")
+        #expect(h.last?.subject == "地区生产总值" && h.last?.attribute == nil)
+        // Without 其中, a statistic named alone stays the subject.
+        let k = facts("货物进出口总额438468亿元。出口254545亿元。")
+        #expect(k.last?.subject == "出口" && k.last?.attribute == nil)
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
