@@ -126,8 +126,10 @@ extension QuantityExtractor {
         // An attribute word at the end: 科技贷款余额 → 余额.
         var attribute: String? = nil
         var nounEnd = end
+        var isShare = false
         if let a = longest(tables.attributes, endingAt: end), end - a.bytes.count >= phraseStart {
             attribute = a.text
+            isShare = a.bytes.elementsEqual("比重".utf8)
             nounEnd = end - a.bytes.count
             // The attribute as the verb's object: 项目完成投资 → 项目 and 投资; 完成投资 → 投资 alone.
             if let w = longest(tables.attributeVerbs, endingAt: nounEnd), nounEnd - w.bytes.count >= phraseStart {
@@ -136,7 +138,7 @@ extension QuantityExtractor {
         }
         // A share, X占Y比重为N%: the subject is the numerator X, before 占, not Y; where none is
         // written (，占全国就业人员比重为64.5%), the quantity before gives it (`inheritSubjects`).
-        if attribute == "比重" {
+        if isShare {
             var z = nounEnd - 3
             while z >= phraseStart, !(reader.bytes[z] == 0xE5 && reader.bytes[z + 1] == 0x8D && reader.bytes[z + 2] == 0xA0) { z -= 1 }
             if z >= phraseStart { return (cleanedPhrase(phraseStart, z, footnotes: true), attribute) }
