@@ -115,6 +115,12 @@ extension QuantityExtractor {
             n += 1
         }
         var phraseStart = i
+        // A bare nominal phrase, two characters and 的, is the subject whole: 持平的为4个, 下降的为43个.
+        if start - i == 12, reader.matches(scalar: "的", at: i + 6),
+            reader.matches(scalar: "为", at: i + 9) || reader.matches(scalar: "是", at: i + 9)
+        {
+            return (string(i, i + 9), nil)
+        }
         // Leading time words: 二季度增长4.7%.
         // (No word of the list begins another, so the longest match is the only one.)
         // A year that opens it is the fact's date, not its subject: 2007年货物进出口总额 → 货物;

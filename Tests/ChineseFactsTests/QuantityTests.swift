@@ -443,6 +443,13 @@ struct QuantityTests {
         #expect(k.last?.subject == "出口" && k.last?.attribute == nil)
     }
 
+    /// A bare nominal phrase of two characters and 的 before 为 is the subject whole (FACTS.md NOTES):
+    /// 持平的为4个, 下降的为43个 — not 持平, nor the subject of the count before.
+    @Test func bareNominalPhrases() {
+        let f = facts("上涨的城市个数为23个，持平的为4个，下降的为43个。")
+        #expect(f.map(\.subject).suffix(2) == ["持平的", "下降的"])
+    }
+
     @Test func kindOrderIsAlphabetical() {
         let names = FactKind.allCases.map(\.rawValue).sorted()
         for kind in FactKind.allCases {
