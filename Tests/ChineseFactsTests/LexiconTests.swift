@@ -125,6 +125,11 @@ struct LexiconTests {
         #expect(quantities("，国家免疫规划疫苗由7种扩大到15种。").map(\.subject) == ["国家免疫规划疫苗", "国家免疫规划疫苗"])
         // Another unit is another quantity: 从5个增加到10家 passes nothing on.
         #expect(quantities("，全省工厂从5个增加到10家。").last?.subject != "全省工厂")
+        // With no value before it, the verb is cut from the subject: 覆盖率提高到60%.
+        for w in FactLexicon.fromToVerbs {
+            let f = quantities("，全省森林覆盖率\(w)60%。").first
+            #expect(f?.subject == "全省森林" && f?.attribute == "覆盖率", "\(w): \(String(describing: f?.subject))")
+        }
     }
 
     @Test func everyChangeWordSetsChange() {
