@@ -91,8 +91,9 @@ public enum FactLexicon {
     ]
 
     /// Words that end in a trailing function word and stay whole at a subject's end: the 均 of
-    /// `全省农民人均达到1.2万元` is not cut from 人均 (subject 全省农民人均).
-    public static let wordsKeptWhole: [String] = ["人均", "户均", "日均", "月均", "亩均"]
+    /// `全省农民人均达到1.2万元` is not cut from 人均 (subject 全省农民人均), nor the 约 of 签约
+    /// (`项目签约3543亿元`: 项目签约).
+    public static let wordsKeptWhole: [String] = ["人均", "户均", "日均", "月均", "亩均", "签约"]
 
     /// Words that end in a clause opener but are no verb: the phrase is not cut after the 有 of
     /// 国有 in `国有控股企业增加值增长4.2%` (subject 国有控股企业). At a phrase's end 有 is the verb

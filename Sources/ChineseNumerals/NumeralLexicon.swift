@@ -59,6 +59,13 @@ public enum NumeralLexicon {
         ("超", .over), ("逾", .over), ("近", .under), ("约", .about),
     ]
 
+    /// Words that end in a prefix hedge's characters but are no hedge: the 约 of `签约3543亿元`
+    /// (signed, not about), the 近 of `最近5年` (most recent, not nearly).
+    public static let hedgeLookalikes: [String] = [
+        "签约", "履约", "违约", "节约", "制约", "预约", "合约", "公约", "条约", "契约", "集约", "特约", "邀约", "如约",
+        "最近", "附近", "邻近", "就近",
+    ]
+
     /// Hedges after a numeral (or after its unit), longest first: 以上 → over,
     /// 及以上 → atLeast, 及以下 → atMost, 左右 上下 → about, 以下 → under.
     public static let suffixHedges: [(String, Qualifier)] = [

@@ -447,6 +447,8 @@ final class ScannerTables: Sendable {
     /// The hedge words before a numeral (超过, 约) and after it (左右, 以上), each with the
     /// qualifier of each word, in the order of `words`.
     let prefixHedges: WordSet, prefixHedgeQualifiers: [Qualifier]
+    /// `NumeralLexicon.hedgeLookalikes`: a hedge found is dropped where one of these ends with it.
+    let hedgeLookalikes: WordSet
     /// 1 for each byte that ends a prefix hedge word: a byte test before decoding the scalar before a numeral.
     let prefixHedgeFinalBytes: [UInt8]
     let suffixHedges: WordSet, suffixHedgeQualifiers: [Qualifier]
@@ -470,6 +472,7 @@ final class ScannerTables: Sendable {
         var qualifiers: [String: Qualifier] = [:]
         for (w, q) in NumeralLexicon.prefixHedges + NumeralLexicon.suffixHedges where qualifiers[w] == nil { qualifiers[w] = q }
         prefixHedges = WordSet(NumeralLexicon.prefixHedges.map(\.0))
+        hedgeLookalikes = WordSet(NumeralLexicon.hedgeLookalikes)
         prefixHedgeQualifiers = prefixHedges.words.map { qualifiers[$0.text]! }
         var finalBytes = [UInt8](repeating: 0, count: 256)
         for w in prefixHedges.words { finalBytes[Int(w.bytes.last!)] = 1 }
@@ -554,6 +557,12 @@ final class ScannerTables: Sendable {
         guard i > 0, prefixHedgeFinalBytes[Int(reader.bytes[i - 1])] != 0, prefixHedges.last.contains(reader.decode(before: i).value),
             let k = prefixHedges.longestIndex(in: reader, endingAt: i)
         else { return nil }
+        // 签约3543亿元: the 约 is the end of a longer word, no hedge.
+        if let w = hedgeLookalikes.longestIndex(in: reader, endingAt: i),
+            hedgeLookalikes.words[w].bytes.count > prefixHedges.words[k].bytes.count
+        {
+            return nil
+        }
         return (prefixHedgeQualifiers[k], prefixHedges.words[k].bytes.count, prefixHedges.words[k].scalarCount)
     }
 

@@ -64,6 +64,18 @@ struct ScannerTests {
     }
 
     /// 十 with plain digits around it, as meetings and plans are numbered: the values, and 第 making ordinals.
+    /// A word that ends in a hedge's character is no hedge: 签约3543亿元 is exact, 最近5年 is five years.
+    @Test func hedgeLookalikesAreNoHedges() {
+        let scanner = NumeralScanner()
+        for w in NumeralLexicon.hedgeLookalikes {
+            let m = scanner.matches(in: "项目\(w)3543亿元").first
+            #expect(m?.quantity.qualifier == .exact && m?.span == m?.numeralSpan, "\(w)")
+        }
+        // The hedges themselves still count: 约3543亿元, 将近5年.
+        #expect(scanner.matches(in: "项目约3543亿元").first?.quantity.qualifier == .about)
+        #expect(scanner.matches(in: "将近5年").first?.quantity.qualifier == .under)
+    }
+
     @Test func tensWithPlainDigits() {
         let m = NumeralScanner().matches(in: "十项任务，十四届全国人大，党的二十大，二十三个县，第十四届，第二十二次")
         #expect(m.map(\.quantity.value) == [10, 14, 20, 23, 14, 22].map { ExactDecimal($0) })
