@@ -483,8 +483,8 @@ struct QuantityExtractor {
             {
                 return tables.changes[k]
             }
-            // A footnote marker between: 比上年增长[41]3.1%.
-            if p.value == 0x5D || p.value == 0xFF3D, let open = footnoteStart(endingAt: j) {
+            // A footnote marker between: 比上年增长[41]3.1%. (The scalar before is decoded already.)
+            if p.value == 0x5D || p.value == 0xFF3D, let open = footnoteOpening(endingAt: j) {
                 j = open
                 continue
             }
@@ -504,8 +504,16 @@ struct QuantityExtractor {
     }
 
     /// Where a footnote marker `[41]` (ASCII or full-width brackets, one to four digits) that
-    /// ends at byte `j` starts; nil when none does.
+    /// ends at byte `j` starts; nil when none does. The byte before `j` is tested inline first
+    /// (] or the last byte of ］): most positions end in neither.
+    @inline(__always)
     func footnoteStart(endingAt j: Int) -> Int? {
+        guard j > 0, j <= reader.count, reader.bytes[j - 1] == 0x5D || reader.bytes[j - 1] == 0xBD else { return nil }
+        return footnoteOpening(endingAt: j)
+    }
+
+    /// `footnoteStart` once the byte before `j` may close a marker.
+    func footnoteOpening(endingAt j: Int) -> Int? {
         let close = reader.decode(before: j)
         guard close.value == 0x5D || close.value == 0xFF3D else { return nil }
         var k = j - close.length

@@ -77,8 +77,7 @@ extension QuantityExtractor {
                 // 人均达到: 达到 goes, the 均 of 人均 stays.
                 if let k = longest(tables.keptWhole, endingAt: end), k.bytes.count > w.bytes.count { break }
                 end -= w.bytes.count
-            } else if end > 0, reader.bytes[end - 1] == 0x5D || reader.bytes[end - 1] == 0xBD, let open = footnoteStart(endingAt: end) {
-                // (] or the last byte of ］ first: most phrases end in neither.)
+            } else if let open = footnoteStart(endingAt: end) {
                 end = open
             } else {
                 break
@@ -146,7 +145,7 @@ extension QuantityExtractor {
         // written (，占全国就业人员比重为64.5%), the quantity before gives it (`inheritSubjects`).
         if isShare {
             var z = nounEnd - 3
-            while z >= phraseStart, !(reader.bytes[z] == 0xE5 && reader.bytes[z + 1] == 0x8D && reader.bytes[z + 2] == 0xA0) { z -= 1 }
+            while z >= phraseStart, !reader.matches(scalar: "占", at: z) { z -= 1 }
             if z >= phraseStart { return (cleanedPhrase(phraseStart, z, footnotes: true), attribute) }
         }
         // Cut after the rightmost verb that leaves at least two characters.
@@ -555,8 +554,6 @@ extension QuantityExtractor {
     /// is the whole's (the subject of the quantity before it: 货物), and so is each statistic named
     /// alone after it in the sentence (；进口183923亿元), as FACTS.md's NOTES read 其中.
     func subjectsOfParts(_ facts: inout [Fact]) {
-        // 其中 and 其中，
-        let qizhong: [UInt8] = [0xE5, 0x85, 0xB6, 0xE4, 0xB8, 0xAD], comma: [UInt8] = [0xEF, 0xBC, 0x8C]
         var whole: String? = nil
         var sentenceEnd = 0
         for n in facts.indices {
@@ -571,9 +568,9 @@ extension QuantityExtractor {
                 for _ in 0..<3 { if let w = longest(tables.trailing, endingAt: wordEnd) { wordEnd -= w.bytes.count } }
                 let wordStart = wordEnd - length
                 guard n > 0, wordStart >= 0, reader.matches(s, at: wordStart) else { continue }
-                let before = reader.matches(comma, endingAt: wordStart) ? wordStart - comma.count : wordStart
+                let before = reader.matches(scalar: "，", endingAt: wordStart) ? wordStart - 3 : wordStart
                 // The whole is a statistic of a subject (货物 and 进出口总额), not a list of targets (6项指标).
-                guard reader.matches(qizhong, endingAt: before), let head = facts[n - 1].subject, facts[n - 1].attribute != nil
+                guard reader.matches("其中", endingAt: before), let head = facts[n - 1].subject, facts[n - 1].attribute != nil
                 else { continue }
                 whole = head
                 sentenceEnd = Self.sentenceEnd(in: reader, from: facts[n].utf8End)
